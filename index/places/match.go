@@ -1,0 +1,383 @@
+package places
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fahras/fahras/index/article"
+)
+
+// Roles of an extracted place.
+const (
+	RoleDateline = "dateline"
+	RoleMention  = "mention"
+)
+
+// Extraction is what a Matcher finds in one article. Places holds every
+// place found (the dateline's place included, with Role "dateline"), the
+// dateline first, then by count, then by first occurrence. Ancestors of a
+// place are not added: use Gazetteer.Path for them.
+type Extraction struct {
+	Dateline *article.Place
+	Places   []article.Place
+}
+
+// Matcher finds gazetteer places in text. It is built once from a
+// gazetteer (later changes to the gazetteer do not reach it) and is safe
+// for concurrent use.
+type Matcher struct {
+	places []Place
+	// division holds, for each place, the index of its first-level
+	// division or -1.
+	division []int
+	root     map[string]*node
+}
+
+// node is one word of the name trie. hits are the places whose name (or
+// adjective) ends at this word.
+type node struct {
+	next map[string]*node
+	hits []hit
+}
+
+type hit struct {
+	place     int
+	adjective bool
+}
+
+// minNameRunes is the shortest single-word name matched: shorter names
+// (إب، أم) collide with common words.
+const minNameRunes = 3
+
+// NewMatcher builds a matcher over the gazetteer's current places.
+func (g *Gazetteer) NewMatcher() *Matcher {
+	m := &Matcher{
+		places:   make([]Place, len(g.places)),
+		division: make([]int, len(g.places)),
+		root:     map[string]*node{},
+	}
+	copy(m.places, g.places)
+	for i, p := range g.places {
+		m.division[i] = -1
+		if _, div, _ := g.Path(p.ID); div != "" {
+			m.division[i] = g.byID[div]
+		}
+		seen := map[string]bool{}
+		for _, name := range append([]string{p.NameAr}, p.Variants...) {
+			m.insert(name, hit{place: i}, seen)
+		}
+		for _, adj := range p.Adjectives {
+			for _, form := range adjectiveForms(normalize(adj)) {
+				m.insert(form, hit{place: i, adjective: true}, seen)
+			}
+		}
+	}
+	return m
+}
+
+func (m *Matcher) insert(name string, h hit, seen map[string]bool) {
+	words := tokenize(normalize(name), nil)
+	if len(words) == 0 {
+		return
+	}
+	key := make([]string, len(words))
+	for i, w := range words {
+		key[i] = w.text
+	}
+	joined := strings.Join(key, " ")
+	if seen[joined] || stopWords[joined] {
+		return
+	}
+	if len(key) == 1 && utf8.RuneCountInString(key[0]) < minNameRunes {
+		return
+	}
+	seen[joined] = true
+	level := m.root
+	var n *node
+	for _, w := range key {
+		n = level[w]
+		if n == nil {
+			n = &node{}
+			level[w] = n
+		}
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		level = n.next
+	}
+	n.hits = append(n.hits, h)
+}
+
+// adjectiveForms expands a normalized nisba adjective to the forms found
+// in running text: with and without the article, masculine, feminine,
+// plural: العراقي → العراقي، العراقيه، العراقيون، العراقيين، العراقيات،
+// عراقي، عراقيه …
+func adjectiveForms(adj string) []string {
+	bare := strings.TrimPrefix(adj, alefLam)
+	var stems []string
+	switch {
+	case strings.HasSuffix(bare, "يون"), strings.HasSuffix(bare, "يين"), strings.HasSuffix(bare, "يات"):
+		stems = append(stems, strings.TrimSuffix(bare, bare[len(bare)-len("ون"):]))
+	case strings.HasSuffix(bare, "يه"):
+		stems = append(stems, strings.TrimSuffix(bare, "ه"))
+	case strings.HasSuffix(bare, "ي"):
+		stems = append(stems, bare)
+	}
+	forms := []string{adj}
+	if bare != adj {
+		forms = append(forms, bare)
+	} else {
+		forms = append(forms, alefLam+bare)
+	}
+	for _, s := range stems {
+		for _, suffix := range []string{"", "ه", "ون", "ين", "ات"} {
+			forms = append(forms, alefLam+s+suffix, s+suffix)
+		}
+	}
+	return forms
+}
+
+// occurrence is one matched name in the text.
+type occurrence struct {
+	node *node
+	pos  int // order of appearance over title and body
+}
+
+// Extract finds the dateline (in the first line of body) and every place
+// named in title and body.
+func (m *Matcher) Extract(title, body string) Extraction {
+	var occ []occurrence
+	var toks []token
+	var cands []string
+	pos := 0
+	for _, text := range []string{title, body} {
+		toks = tokenize(normalize(text), toks[:0])
+		occ, cands = m.scan(toks, &pos, occ, cands)
+	}
+	dl := m.dateline(body)
+	return m.resolve(occ, dl)
+}
+
+// scan walks the tokens once, matching at each word the longest name that
+// starts there, and appends what it finds.
+func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string) ([]occurrence, []string) {
+	for i := 0; i < len(toks); {
+		best, bestLen := m.longest(toks, i, &cands)
+		if best == nil {
+			i++
+			continue
+		}
+		occ = append(occ, occurrence{node: best, pos: *pos})
+		*pos++
+		i += bestLen
+	}
+	return occ, cands
+}
+
+// longest returns the node of the longest name starting at toks[i] (its
+// first word possibly carrying proclitics) and its length in words.
+func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
+	*cands = proclitics(toks[i].text, (*cands)[:0])
+	var best *node
+	bestLen := 0
+	for _, c := range *cands {
+		n := m.root[c]
+		if n == nil {
+			continue
+		}
+		if len(n.hits) > 0 && bestLen < 1 {
+			best, bestLen = n, 1
+		}
+		for j := i + 1; j < len(toks) && !toks[j].brk && len(n.next) > 0; j++ {
+			n = n.next[toks[j].text]
+			if n == nil {
+				break
+			}
+			if len(n.hits) > 0 && j-i+1 > bestLen {
+				best, bestLen = n, j-i+1
+			}
+		}
+	}
+	return best, bestLen
+}
+
+// resolve turns occurrences into places: it settles names shared by
+// several places and counts occurrences per place.
+func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
+	type keyStat struct {
+		count int
+		first int
+	}
+	// Countries the article is surely about: those of names whose places
+	// all lie in one country, those named in the dateline and the
+	// dateline's own.
+	stats := map[*node]*keyStat{}
+	var order []*node
+	for _, o := range occ {
+		s := stats[o.node]
+		if s == nil {
+			s = &keyStat{first: o.pos}
+			stats[o.node] = s
+			order = append(order, o.node)
+		}
+		s.count++
+	}
+
+	context := map[string]bool{}
+	for _, n := range order {
+		if c := m.singleCountry(n.hits); c != "" {
+			context[c] = true
+		}
+	}
+	if dl != nil {
+		for _, c := range dl.countries {
+			context[c] = true
+		}
+		dl.place = m.choose(dl.node.hits, context, true)
+		if dl.place < 0 {
+			dl = nil
+		} else {
+			context[m.places[dl.place].Country] = true
+		}
+	}
+
+	type found struct {
+		place, count, first int
+	}
+	byPlace := map[int]*found{}
+	var list []*found
+	addCount := func(place, count, first int) {
+		f := byPlace[place]
+		if f == nil {
+			f = &found{place: place, first: first}
+			byPlace[place] = f
+			list = append(list, f)
+		}
+		f.count += count
+		if first < f.first {
+			f.first = first
+		}
+	}
+	for _, n := range order {
+		s := stats[n]
+		p := m.choose(n.hits, context, false)
+		count := s.count
+		if dl != nil && n == dl.node && p != dl.place {
+			count-- // that occurrence is the dateline, counted below
+		}
+		if count > 0 {
+			addCount(p, count, s.first)
+		}
+	}
+	var ex Extraction
+	if dl != nil {
+		if stats[dl.node] == nil || m.choose(dl.node.hits, context, false) != dl.place {
+			addCount(dl.place, 1, -1)
+		}
+		byPlace[dl.place].first = -1
+	}
+	sort.SliceStable(list, func(a, b int) bool {
+		if (list[a].first < 0) != (list[b].first < 0) {
+			return list[a].first < 0
+		}
+		if list[a].count != list[b].count {
+			return list[a].count > list[b].count
+		}
+		return list[a].first < list[b].first
+	})
+	ex.Places = make([]article.Place, 0, len(list))
+	for _, f := range list {
+		ap := m.articlePlace(f.place, RoleMention, f.count)
+		if dl != nil && f.place == dl.place {
+			ap.Role = RoleDateline
+			d := ap
+			ex.Dateline = &d
+		}
+		ex.Places = append(ex.Places, ap)
+	}
+	return ex
+}
+
+// singleCountry returns the country shared by all hits, or "".
+func (m *Matcher) singleCountry(hits []hit) string {
+	c := ""
+	for _, h := range hits {
+		pc := m.places[h.place].Country
+		if c != "" && pc != c {
+			return ""
+		}
+		c = pc
+	}
+	return c
+}
+
+// levelRank orders levels for a mention (a country's name is most often
+// the country) or a dateline (stories are filed from cities).
+func levelRank(level string, dateline bool) int {
+	switch level {
+	case LevelCountry:
+		if dateline {
+			return 2
+		}
+		return 0
+	case LevelCity:
+		if dateline {
+			return 0
+		}
+		return 1
+	}
+	if dateline {
+		return 1
+	}
+	return 2
+}
+
+// choose picks one place among hits of the same name: a place in a
+// country of the article's context first, then by level (for a mention:
+// country, city, division; for a dateline: city, division, country), then
+// the most populous, then the first loaded.
+func (m *Matcher) choose(hits []hit, context map[string]bool, dateline bool) int {
+	best := -1
+	better := func(a, b int) bool { // is place a better than place b?
+		pa, pb := &m.places[a], &m.places[b]
+		if ca, cb := context[pa.Country], context[pb.Country]; ca != cb {
+			return ca
+		}
+		if ra, rb := levelRank(pa.Level, dateline), levelRank(pb.Level, dateline); ra != rb {
+			return ra < rb
+		}
+		if pa.Population != pb.Population {
+			return pa.Population > pb.Population
+		}
+		return a < b
+	}
+	for _, h := range hits {
+		if dateline && h.adjective {
+			continue
+		}
+		if best < 0 || better(h.place, best) {
+			best = h.place
+		}
+	}
+	return best
+}
+
+func (m *Matcher) articlePlace(i int, role string, count int) article.Place {
+	p := &m.places[i]
+	ap := article.Place{
+		ID:      p.ID,
+		Name:    p.NameAr,
+		NameEn:  p.NameEn,
+		Level:   p.Level,
+		Country: p.Country,
+		Role:    role,
+		Count:   count,
+		Lat:     p.Lat,
+		Lon:     p.Lon,
+	}
+	if d := m.division[i]; d >= 0 {
+		ap.Division = m.places[d].ID
+	}
+	return ap
+}
