@@ -1,0 +1,257 @@
+package places
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/fahras/fahras/index/article"
+)
+
+func fixture(t testing.TB) *Gazetteer {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "fixture.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := Load(f, "fixture.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// found renders places as sorted "id:count" strings (with "@" for the
+// dateline role) for compact comparison.
+func found(ps []article.Place) []string {
+	var out []string
+	for _, p := range ps {
+		s := fmt.Sprintf("%s:%d", p.ID, p.Count)
+		if p.Role == RoleDateline {
+			s = "@" + s
+		}
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestDateline(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	tests := []struct {
+		name, body, want string // want: dateline ID or ""
+	}{
+		{"slash source", "بغداد/المسلة: أعلنت الحكومة خطة جديدة للنقل.", "IQ.baghdad"},
+		{"dash source", "القاهرة - رويترز\nقال مسؤولون إن المحادثات انتهت.", "EG.cairo"},
+		{"agency in parentheses", "الرياض (واس) - وصل وفد رسمي إلى المدينة اليوم.", "SA.riyadh"},
+		{"city and country, CNN", "دبي، الإمارات العربية المتحدة (CNN)— افتتح معرض جديد للكتاب.", "AE.dubai"},
+		{"colon", "واشنطن: قال البيت الأبيض إن الرئيس سيزور المنطقة.", "US.washington"},
+		{"em dash", "دمشق — أعلنت وزارة الصحة حصيلة جديدة.", "SY.damascus"},
+		{"tatweel as dash", "بغداد ـ قال النائب إن الجلسة أُجلت.", "IQ.baghdad"},
+		{"leading source group", "(رويترز) - القاهرة: قالت الحكومة إن الأسعار ستنخفض.", "EG.cairo"},
+		{"leading blank lines", "\n\n  الموصل/خاص: بدأت أعمال الترميم في الجامع.", "IQ.mosul"},
+		{"multi-word city", "دير الزور - أفاد ناشطون بوقوع انفجار.", "SY.deir-ez-zor"},
+		{"city over division", "الرياض: انطلقت فعاليات المعرض.", "SA.riyadh"},
+		{"city over country", "الكويت (كونا) - قررت الحكومة تمديد العطلة.", "KW.kuwait-city"},
+		{"ambiguous city, country after comma", "طرابلس، لبنان - تظاهر المئات في ساحة النور.", "LB.tripoli"},
+		{"ambiguous city, country in text", "طرابلس - اندلعت اشتباكات في العاصمة اللبنانية.", "LB.tripoli"},
+		{"ambiguous city, most populous", "طرابلس - اندلعت اشتباكات عنيفة ليلة أمس.", "LY.tripoli"},
+		{"not a place", "قال الوزير: إن الاجتماع كان مثمرا.", ""},
+		{"long head", "أكد رئيس الوزراء العراقي في بغداد اليوم - وسط حضور كبير", ""},
+		{"place deep in sentence", "وصل الرئيس إلى بغداد/ في زيارة رسمية.", ""},
+		{"adjective is not a dateline", "العراقية - قالت الصحيفة.", ""},
+		{"no separator", "بغداد تستعد للانتخابات المقبلة", ""},
+		{"empty body", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := m.Extract("", tc.body)
+			got := ""
+			if ex.Dateline != nil {
+				got = ex.Dateline.ID
+				if ex.Dateline.Role != RoleDateline || ex.Dateline.Count < 1 {
+					t.Errorf("dateline %+v: want role dateline and a count", *ex.Dateline)
+				}
+				if len(ex.Places) == 0 || ex.Places[0].ID != got || ex.Places[0].Role != RoleDateline {
+					t.Errorf("dateline place not first in Places: %v", found(ex.Places))
+				}
+			}
+			if got != tc.want {
+				t.Errorf("dateline = %q, want %q (places %v)", got, tc.want, found(ex.Places))
+			}
+		})
+	}
+}
+
+func TestMentions(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	tests := []struct {
+		name, title, body string
+		want              []string // sorted id:count, @ for the dateline
+	}{
+		{"clitics", "", "زار الوفد بغداد ثم توجه لبغداد مرة أخرى، وبالعراق والأنبار اجتماعات، وللمدينة حكاية.",
+			[]string{"IQ-AN:1", "IQ.baghdad:2", "IQ:1"}},
+		{"conjunction then preposition", "", "وبالفلوجة وفي الرمادي هدوء حذر.",
+			[]string{"IQ.fallujah:1", "IQ.ramadi:1"}},
+		{"nisba counts for the country", "", "قال مسؤول عراقي إن الحكومة العراقية والقوات العراقيين والعراقيون في العراق.",
+			[]string{"IQ:5"}},
+		{"nisba with clitic", "", "وللعراقيين حق وبالسورية قصة.", []string{"IQ:1", "SY:1"}},
+		{"multi-word, longest first", "", "وصل وفد من الإمارات العربية المتحدة إلى الولايات المتحدة.",
+			[]string{"AE:1", "US:1"}},
+		{"multi-word with clitic", "", "عاد السفير من والولايات المتحدة وبالدار البيضاء وفي كفر الشيخ ودير الزور.",
+			[]string{"EG.kafr-el-sheikh:1", "MA.casablanca:1", "SY.deir-ez-zor:1", "US:1"}},
+		{"no multi-word match across a comma", "", "زار دير، الزور.", nil},
+		{"short form of a country", "", "وقعت الإمارات اتفاقا مع أمريكا.", []string{"AE:1", "US:1"}},
+		{"title counts too", "غزة تحت القصف", "استمر القصف على غزة لليوم الثالث.", []string{"PS.gaza:2"}},
+		{"stop words", "", "صدر بيان يوم الخميس من العاصمة في شمال البلاد وجنوبها، في الشمال والجنوب والمنطقة الشرقية، في أيار وآذار، والجمعة المقبلة، وبعد حديثة العهد.",
+			nil},
+		{"stopped name inside a longer name", "", "وصلت المساعدات إلى شمال سيناء ومحافظة العاصمة.",
+			[]string{"EG-SIN:1", "JO-AM:1"}},
+		{"rafah with egypt in context", "", "فتحت مصر معبر رفح أمام المسافرين.", []string{"EG.rafah:1", "EG:1"}},
+		{"rafah with palestine in context", "", "قصف جنوب قطاع غزة في رفح.", []string{"PS.gaza:1", "PS.rafah:1"}},
+		{"tripoli most populous", "", "وقعت اشتباكات في طرابلس.", []string{"LY.tripoli:1"}},
+		{"tripoli with lebanon in context", "", "وقعت اشتباكات في طرابلس شمال لبنان.", []string{"LB.tripoli:1", "LB:1"}},
+		{"city over division", "", "عاد الهدوء إلى بغداد.", []string{"IQ.baghdad:1"}},
+		{"country over city", "", "أعلنت الكويت دعمها.", []string{"KW:1"}},
+		{"oman, not amman, without context", "", "زار الوزير عمان.", []string{"OM:1"}},
+		{"amman with jordan in context", "", "زار الوزير عمان والتقى الملك الأردني.", []string{"JO.amman:1", "JO:1"}},
+		{"diacritics and hamza forms", "", "في القَاهِرَةِ ومصرَ والاردن.", []string{"EG.cairo:1", "EG:1", "JO:1"}},
+		{"not inside a longer word", "", "افتتح مصرف يعكس العراقة في المصرفية.", nil},
+		{"nisba of cities", "", "المطبخ البغدادي والعراقيات والدمشقيون.", []string{"IQ.baghdad:1", "IQ:1", "SY.damascus:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := m.Extract(tc.title, tc.body)
+			if got := found(ex.Places); !slices.Equal(got, tc.want) {
+				t.Errorf("places = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDatelineCountsMentions(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	ex := m.Extract("انفجار في بغداد", "بغداد/المسلة: هز انفجار وسط بغداد صباح اليوم.\nوقالت شرطة بغداد إن التحقيق جار.")
+	if ex.Dateline == nil || ex.Dateline.ID != "IQ.baghdad" || ex.Dateline.Count != 4 {
+		t.Fatalf("dateline = %+v, want IQ.baghdad counted 4 times", ex.Dateline)
+	}
+	if got := found(ex.Places); !slices.Equal(got, []string{"@IQ.baghdad:4"}) {
+		t.Errorf("places = %v", got)
+	}
+	// A dateline city whose name means the country in running text.
+	ex = m.Extract("", "الكويت (كونا) - أعلنت الكويت اليوم عن خطة جديدة.")
+	if got := found(ex.Places); !slices.Equal(got, []string{"@KW.kuwait-city:1", "KW:1"}) {
+		t.Errorf("places = %v", got)
+	}
+}
+
+func TestExtractFields(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	ex := m.Extract("", "قتلى في الفلوجة")
+	if len(ex.Places) != 1 {
+		t.Fatalf("places = %v", found(ex.Places))
+	}
+	want := article.Place{ID: "IQ.fallujah", Name: "الفلوجة", NameEn: "Fallujah", Level: LevelCity,
+		Country: "IQ", Division: "IQ-AN", Role: RoleMention, Count: 1, Lat: 33.35, Lon: 43.78}
+	if ex.Places[0] != want {
+		t.Errorf("got %+v\nwant %+v", ex.Places[0], want)
+	}
+	ex = m.Extract("", "في الأنبار")
+	if p := ex.Places[0]; p.Division != "IQ-AN" || p.Level != LevelDivision {
+		t.Errorf("division place = %+v, want its own ID as Division", p)
+	}
+	ex = m.Extract("", "في سوريا")
+	if p := ex.Places[0]; p.Division != "" || p.Level != LevelCountry {
+		t.Errorf("country place = %+v", p)
+	}
+}
+
+// iraqiArticle is written for this test in the shape of a scraped Iraqi
+// news item: a dateline with the site's name, then paragraphs.
+const iraqiArticle = `بغداد/المسلة: تتواصل في العاصمة العراقية النقاشات حول مستقبل الأمن في المحافظات الغربية بعد إعلان خطة جديدة لتأمين الطريق الدولي الرابط بين بغداد والحدود السورية.
+وقال مصدر أمني إن قطعات الجيش العراقي بدأت منذ الخميس الماضي عمليات تفتيش واسعة في صحراء الأنبار، وصولاً إلى الشريط الحدودي مع سوريا، لملاحقة خلايا متبقية.
+وأضاف المصدر أن التنسيق مع قيادة العمليات المشتركة في الرمادي مستمر، وأن القوات العراقية تعتمد على الطائرات المسيرة في رصد التحركات.
+ويأتي ذلك في وقت يتابع فيه العراقيون بقلق تداعيات الحرب على غزة وانعكاساتها على المنطقة، فيما دعت الحكومة إلى التهدئة.
+`
+
+func TestIraqiArticle(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	ex := m.Extract("خطة أمنية جديدة لتأمين حدود العراق الغربية", iraqiArticle)
+	if ex.Dateline == nil || ex.Dateline.ID != "IQ.baghdad" {
+		t.Fatalf("dateline = %+v, want IQ.baghdad", ex.Dateline)
+	}
+	want := []string{"@IQ.baghdad:2", "IQ-AN:1", "IQ.ramadi:1", "IQ:5", "PS.gaza:1", "SY:2"}
+	if got := found(ex.Places); !slices.Equal(got, want) {
+		t.Errorf("places = %v\nwant      %v", got, want)
+	}
+	if ex.Places[0].ID != "IQ.baghdad" || ex.Places[1].ID != "IQ" {
+		t.Errorf("order = %v, want the dateline then the most mentioned", ex.Places)
+	}
+}
+
+// repoRoot walks up from the working directory to the directory holding
+// go.mod.
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+func sharedData(t testing.TB, elem ...string) string {
+	t.Helper()
+	p := filepath.Join(append([]string{repoRoot(t), "..", "shared", "data"}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s absent: %v", p, err)
+	}
+	return p
+}
+
+func TestSeedArticle(t *testing.T) {
+	raw, err := os.ReadFile(sharedData(t, "seed", "000_b4aeccbf854f3a9a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The header is four lines: category, site, two dates.
+	lines := strings.Split(string(raw), "\n")
+	if len(lines) < 5 {
+		t.Fatalf("seed article has %d lines", len(lines))
+	}
+	body := strings.Join(lines[4:], "\n")
+	for _, tc := range []struct {
+		name string
+		g    func(testing.TB) *Gazetteer
+	}{{"fixture", fixture}, {"embedded", embedded}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := tc.g(t).NewMatcher().Extract("", body)
+			if ex.Dateline == nil || ex.Dateline.Name != "بغداد" {
+				t.Fatalf("dateline = %+v, want بغداد", ex.Dateline)
+			}
+			names := map[string]bool{}
+			for _, p := range ex.Places {
+				names[p.Name] = true
+			}
+			for _, n := range []string{"العراق", "بغداد", "الأنبار", "سوريا", "غزة"} {
+				if !names[n] {
+					t.Errorf("missing %s in %v", n, found(ex.Places))
+				}
+			}
+		})
+	}
+}
