@@ -315,6 +315,10 @@ func monthYearAt(toks []token, i int) (match, bool) {
 // 3 hours ago، أمس، أول أمس، اليوم.
 func relAt(toks []token, i int, md mode) (match, bool, error) {
 	if e, j, ok := lookup(toks, i, kRelDay); ok {
+		// "اليوم الخميس 21 أغسطس 2025": the absolute date that follows wins.
+		if a, ok, err := absAt(toks, skipFill(toks, j), md, true); ok && a.prec == PrecisionDay {
+			return a, true, err
+		}
 		m := match{start: i, end: j, rel: true, relDays: e.val, prec: PrecisionDay, cal: Gregorian}
 		if c, ok := timeAfter(toks, j); ok {
 			m.clock, m.end = c, c.next
