@@ -397,10 +397,10 @@ func TestParseText(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	cases := []struct {
-		text string
-		want string // "" means not found
+		text  string
+		want  string // "" means not found
 		found string
-		opts Options
+		opts  Options
 	}{
 		{"وكانت الحكومة قد أعلنت في 15 أيلول 2014 أن الانتخابات ستجرى في موعدها", "2014-09-15", "15 أيلول 2014", Options{}},
 		{"تأسست الشركة في أيلول 2014 في بغداد", "", "", Options{}},
