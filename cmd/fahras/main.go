@@ -35,7 +35,11 @@ type command struct {
 }
 
 func commands() map[string]command {
-	return map[string]command{}
+	return map[string]command{
+		"index":   {"index articles from files, directories or standard input", runIndex},
+		"extract": {"read articles and show their dates and places, without indexing", runExtract},
+		"search":  {"search an index, or batch-run a query file into a TREC run", runSearch},
+	}
 }
 
 func main() {

@@ -1,0 +1,312 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
+	"github.com/fahras/fahras/index/places"
+	"github.com/fahras/fahras/index/readers"
+)
+
+// defaultIndexDir is where commands keep the index unless told otherwise.
+const defaultIndexDir = "./fahras-data"
+
+// loadGazetteer returns the embedded gazetteer, enlarged with a GeoNames
+// cities file when one is given.
+func loadGazetteer(geonamesFile string) (*places.Gazetteer, error) {
+	g, err := places.Default()
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	if geonamesFile == "" {
+		return g, nil
+	}
+	f, err := os.Open(geonamesFile)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	if _, err := g.LoadGeoNames(f); err != nil {
+		return nil, fmt.Errorf("gazetteer %s: %w", geonamesFile, err)
+	}
+	return g, nil
+}
+
+// parseNow reads the --now flag: RFC 3339 or YYYY-MM-DD; empty is the
+// present.
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--now %q: want RFC 3339 or YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+func runIndex(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	dir := fs.String("index", defaultIndexDir, "index directory (created if missing)")
+	format := fs.String("format", "auto", "input format: auto, text, jsonl or sgml")
+	workers := fs.Int("workers", 0, "enrichment workers (0: one per CPU)")
+	shards := fs.Int("shards", 0, "shards of a new index (0: one per CPU)")
+	batch := fs.Int("batch", 1000, "documents per batch and shard")
+	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer (new index only)")
+	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	f, err := readers.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 2
+	}
+	now, err := parseNow(*nowFlag)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 2
+	}
+	g, err := loadGazetteer(*gazetteerFile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 1
+	}
+	ix, created, err := index.OpenOrCreate(*dir, index.Options{Shards: *shards, ProtectedWords: g.Names()})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 1
+	}
+	defer ix.Close()
+	if created {
+		env.Logger.Info("created index", "dir", *dir, "shards", ix.Shards())
+	}
+
+	var bar *progressbar.ProgressBar
+	if env.StderrIsTerminal && !*quiet {
+		bar = progressbar.NewOptions64(-1,
+			progressbar.OptionSetWriter(env.Stderr),
+			progressbar.OptionSetDescription("indexing"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("docs"),
+			progressbar.OptionThrottle(200*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	var errMu sync.Mutex
+	opts := index.IngestOptions{
+		Workers:   *workers,
+		BatchDocs: *batch,
+		Now:       now,
+		OnError: func(origin string, err error) {
+			errMu.Lock()
+			defer errMu.Unlock()
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintf(env.Stderr, "skipped %s: %v\n", origin, err)
+		},
+		Progress: func(p index.Progress) {
+			if bar != nil {
+				bar.Set64(p.Written)
+			}
+		},
+	}
+	src := pathsSource(fs.Args(), env.Stdin, readers.Options{Format: f})
+	sum, err := ix.Ingest(ctx, src, index.NewEnricher(g, nil), opts)
+	if bar != nil {
+		bar.Finish()
+	}
+	fmt.Fprintf(env.Stdout, "indexed %d (created %d, updated %d, unchanged %d), duplicates %d, failed %d, read %d, %.1f MB in %s, %.0f docs/s\n",
+		sum.Indexed(), sum.Created, sum.Updated, sum.Unchanged, sum.Duplicates, sum.Failed, sum.Read,
+		float64(sum.Bytes)/1e6, sum.Elapsed.Round(time.Millisecond), sum.DocsPerSecond())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 1
+	}
+	if sum.Indexed() == 0 {
+		fmt.Fprintln(env.Stderr, "fahras index: nothing could be read")
+		return 1
+	}
+	return 0
+}
+
+// pathsSource reads every path in turn.
+func pathsSource(paths []string, stdin io.Reader, opts readers.Options) index.Source {
+	return func(ctx context.Context, emit func(readers.Record) error) error {
+		for _, p := range paths {
+			if err := readers.ReadPath(ctx, p, stdin, opts, emit); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// extracted is what `fahras extract --json` prints per article.
+type extracted struct {
+	ID            string          `json:"id"`
+	URL           string          `json:"url,omitempty"`
+	Title         string          `json:"title"`
+	Body          string          `json:"body"`
+	Summary       string          `json:"summary,omitempty"`
+	Source        string          `json:"source"`
+	Category      string          `json:"category"`
+	Author        string          `json:"author"`
+	Published     *string         `json:"published"`
+	PublishedText string          `json:"published_text"`
+	PublishedFrom string          `json:"published_from,omitempty"`
+	Dateline      *article.Place  `json:"dateline"`
+	Places        []article.Place `json:"places"`
+	Origin        string          `json:"origin,omitempty"`
+}
+
+func runExtract(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	format := fs.String("format", "auto", "input format: auto, text, jsonl or sgml")
+	asJSON := fs.Bool("json", false, "print one JSON object per line")
+	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
+	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras extract [flags] PATH...   (PATH may be a file, a directory or -)")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	f, err := readers.ParseFormat(*format)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
+		return 2
+	}
+	now, err := parseNow(*nowFlag)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
+		return 2
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	g, err := loadGazetteer(*gazetteerFile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
+		return 1
+	}
+	enricher := index.NewEnricher(g, nil)
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetEscapeHTML(false)
+	read, failed := 0, 0
+	err = pathsSource(fs.Args(), env.Stdin, readers.Options{Format: f})(ctx, func(r readers.Record) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(env.Stderr, "skipped %s: %v\n", r.Origin, r.Err)
+			return nil
+		}
+		read++
+		a := r.Article
+		enricher.Enrich(&a, now)
+		if *asJSON {
+			return enc.Encode(toExtracted(a))
+		}
+		printArticle(env.Stdout, a, env.StdoutIsTerminal)
+		return nil
+	})
+	if err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
+		return 1
+	}
+	if read == 0 {
+		fmt.Fprintf(env.Stderr, "fahras extract: nothing could be read (%d failed)\n", failed)
+		return 1
+	}
+	return 0
+}
+
+func toExtracted(a article.Article) extracted {
+	e := extracted{
+		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Summary: a.Summary,
+		Source: a.Source, Category: a.Category, Author: a.Author,
+		PublishedText: a.PublishedText, PublishedFrom: a.PublishedFrom,
+		Dateline: a.Dateline, Places: a.Places, Origin: a.Origin,
+	}
+	if !a.Published.IsZero() {
+		s := a.Published.Format(time.RFC3339)
+		e.Published = &s
+	}
+	if e.Places == nil {
+		e.Places = []article.Place{}
+	}
+	return e
+}
+
+// printArticle prints an article for a reader at a terminal.
+func printArticle(w io.Writer, a article.Article, terminal bool) {
+	iso := func(s string) string { return isolate(s, terminal) }
+	fmt.Fprintf(w, "── %s\n", a.ID)
+	fmt.Fprintf(w, "title:     %s\n", iso(a.Title))
+	if !a.Published.IsZero() {
+		fmt.Fprintf(w, "published: %s  (%s, from %s)\n", a.Published.Format(time.RFC3339), iso(a.PublishedText), a.PublishedFrom)
+	} else {
+		fmt.Fprintln(w, "published: unknown")
+	}
+	fmt.Fprintf(w, "source:    %s   category: %s   author: %s\n", iso(a.Source), iso(a.Category), iso(a.Author))
+	if a.Dateline != nil {
+		fmt.Fprintf(w, "dateline:  %s (%s)\n", iso(a.Dateline.Name), a.Dateline.Country)
+	}
+	if len(a.Places) > 0 {
+		names := make([]string, 0, len(a.Places))
+		for _, p := range a.Places {
+			names = append(names, fmt.Sprintf("%s ×%d", iso(p.Name), p.Count))
+		}
+		fmt.Fprintf(w, "places:    %s\n", strings.Join(names, "، "))
+	}
+	fmt.Fprintf(w, "body:      %s\n\n", iso(firstRunes(a.Body, 160)))
+}
+
+func firstRunes(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
+}
+
+// isolate wraps text in Unicode first-strong isolates so that Arabic and
+// Latin runs display in their own direction inside a terminal line.
+func isolate(s string, terminal bool) string {
+	if !terminal || s == "" {
+		return s
+	}
+	return "\u2068" + s + "\u2069"
+}

@@ -1,0 +1,238 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/fahras/fahras/index/article"
+)
+
+// Status says what writing a document did.
+type Status string
+
+const (
+	Created   Status = "created"
+	Updated   Status = "updated"
+	Unchanged Status = "unchanged"
+)
+
+// WriteResult is the outcome for one document of a write.
+type WriteResult struct {
+	ID     string `json:"id"`
+	Status Status `json:"status"`
+	// DuplicateOf names another document with the same body, if any.
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+}
+
+// ErrNotFound is returned when a document does not exist.
+var ErrNotFound = errors.New("document not found")
+
+// Write indexes documents and returns once they are persisted: a document
+// reported as written survives a crash of the process. Documents whose
+// stored content is unchanged are not rewritten. Results are in the order
+// of docs; a document given twice is written once, last one wins.
+func (ix *Index) Write(ctx context.Context, docs []Doc) ([]WriteResult, error) {
+	results := make([]WriteResult, len(docs))
+	byShard := make(map[int][]int)
+	last := make(map[string]int, len(docs))
+	for i := range docs {
+		if docs[i].Article.ID == "" {
+			return nil, fmt.Errorf("write: document %d has no ID", i)
+		}
+		last[docs[i].Article.ID] = i
+	}
+	for i := range docs {
+		id := docs[i].Article.ID
+		results[i].ID = id
+		if last[id] != i {
+			continue // superseded by a later copy in the same write
+		}
+		s := ix.shardFor(id)
+		byShard[s] = append(byShard[s], i)
+	}
+	shards := make([]int, 0, len(byShard))
+	for s := range byShard {
+		shards = append(shards, s)
+	}
+	sort.Ints(shards)
+	for _, s := range shards {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if err := ix.writeShard(ctx, s, docs, byShard[s], results); err != nil {
+			return nil, err
+		}
+	}
+	for i := range docs {
+		if j := last[docs[i].Article.ID]; j != i {
+			results[i] = results[j]
+		}
+	}
+	ix.touch()
+	return results, nil
+}
+
+func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, results []WriteResult) error {
+	ix.writeMu[s].Lock()
+	defer ix.writeMu[s].Unlock()
+	shard := ix.shards[s]
+
+	ids := make([]string, len(idx))
+	for k, i := range idx {
+		ids[k] = docs[i].Article.ID
+	}
+	existing, err := ix.storedHashes(ctx, shard, ids)
+	if err != nil {
+		return fmt.Errorf("write shard %d: %w", s, err)
+	}
+	dups, err := ix.duplicates(ctx, docs, idx)
+	if err != nil {
+		return fmt.Errorf("write shard %d: %w", s, err)
+	}
+
+	batch := shard.NewBatch()
+	for _, i := range idx {
+		d := &docs[i]
+		id := d.Article.ID
+		results[i].DuplicateOf = dups[id]
+		hash := contentHash(&d.Article)
+		if old, ok := existing[id]; ok {
+			if old == hash {
+				results[i].Status = Unchanged
+				continue
+			}
+			results[i].Status = Updated
+		} else {
+			results[i].Status = Created
+		}
+		if err := batch.Index(id, d.fields(dups[id])); err != nil {
+			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
+		}
+	}
+	if batch.Size() == 0 {
+		return nil
+	}
+	if err := shard.Batch(batch); err != nil {
+		return fmt.Errorf("write shard %d: %w", s, err)
+	}
+	return nil
+}
+
+// storedHashes returns the content hashes of those ids already in shard.
+func (ix *Index) storedHashes(ctx context.Context, shard bleve.Index, ids []string) (map[string]string, error) {
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{FieldContentHash}
+	res, err := shard.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up existing documents: %w", err)
+	}
+	out := make(map[string]string, len(res.Hits))
+	for _, h := range res.Hits {
+		v, _ := h.Fields[FieldContentHash].(string)
+		out[h.ID] = v
+	}
+	return out, nil
+}
+
+// duplicates finds, for each document, another document with the same
+// body: first among documents this process has written, then in the index.
+func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[string]string, error) {
+	out := make(map[string]string)
+	var unknown []string
+	hashOf := make(map[string][]string) // body hash → ids in this write
+	for _, i := range idx {
+		a := &docs[i].Article
+		if len(a.Body) == 0 {
+			continue
+		}
+		h := a.BodyHash()
+		if first, loaded := ix.bodies.LoadOrStore(h, a.ID); loaded {
+			if first.(string) != a.ID {
+				out[a.ID] = first.(string)
+			}
+			continue
+		}
+		hashOf[h] = append(hashOf[h], a.ID)
+		unknown = append(unknown, h)
+	}
+	if len(unknown) == 0 {
+		return out, nil
+	}
+	terms := make([]query.Query, len(unknown))
+	for k, h := range unknown {
+		tq := query.NewTermQuery(h)
+		tq.SetField(FieldBodyHash)
+		terms[k] = tq
+	}
+	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(terms), 10*len(unknown), 0, false)
+	req.Fields = []string{FieldBodyHash}
+	req.SortBy([]string{"_id"})
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up duplicate bodies: %w", err)
+	}
+	for _, hit := range res.Hits {
+		h, _ := hit.Fields[FieldBodyHash].(string)
+		for _, id := range hashOf[h] {
+			if id != hit.ID && out[id] == "" {
+				out[id] = hit.ID
+				ix.bodies.Store(h, hit.ID)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Delete removes documents and reports which of them existed.
+func (ix *Index) Delete(ctx context.Context, ids ...string) ([]string, error) {
+	byShard := make(map[int][]string)
+	for _, id := range ids {
+		byShard[ix.shardFor(id)] = append(byShard[ix.shardFor(id)], id)
+	}
+	var deleted []string
+	for s, list := range byShard {
+		ix.writeMu[s].Lock()
+		existing, err := ix.storedHashes(ctx, ix.shards[s], list)
+		if err != nil {
+			ix.writeMu[s].Unlock()
+			return deleted, fmt.Errorf("delete: %w", err)
+		}
+		batch := ix.shards[s].NewBatch()
+		for _, id := range list {
+			if _, ok := existing[id]; ok {
+				batch.Delete(id)
+				deleted = append(deleted, id)
+			}
+		}
+		if batch.Size() > 0 {
+			if err := ix.shards[s].Batch(batch); err != nil {
+				ix.writeMu[s].Unlock()
+				return deleted, fmt.Errorf("delete: %w", err)
+			}
+		}
+		ix.writeMu[s].Unlock()
+	}
+	sort.Strings(deleted)
+	ix.touch()
+	return deleted, nil
+}
+
+// Get returns one stored article, or ErrNotFound.
+func (ix *Index) Get(ctx context.Context, id string) (article.Article, error) {
+	shard := ix.shards[ix.shardFor(id)]
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = StoredFields
+	res, err := shard.SearchInContext(ctx, req)
+	if err != nil {
+		return article.Article{}, fmt.Errorf("get %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return article.Article{}, fmt.Errorf("get %s: %w", id, ErrNotFound)
+	}
+	return ArticleFromFields(id, res.Hits[0].Fields)
+}

@@ -1,0 +1,478 @@
+package search
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	blevequery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/fahras/fahras/analyzers"
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/places"
+	"github.com/fahras/fahras/search/query"
+)
+
+// textPart is the scoring part of a request built from the query text.
+type textPart struct {
+	must    []blevequery.Query // phrases and required clauses
+	should  []blevequery.Query // free words: the more match, the higher
+	mustNot []blevequery.Query
+	// scored is false when the text is empty (list by filters only).
+	scored bool
+}
+
+// textQuery turns the parsed query into bleve clauses.
+func (e *Engine) textQuery(q query.Query) (textPart, []string) {
+	var t textPart
+	var warnings []string
+	for _, c := range q.Clauses {
+		var alts []blevequery.Query
+		phrase := false
+		for _, term := range c.Any {
+			var tq blevequery.Query
+			if c.Not {
+				tq = e.excludeQuery(term)
+			} else {
+				tq = e.termQuery(term)
+			}
+			if tq == nil {
+				continue
+			}
+			if term.Phrase {
+				phrase = true
+			}
+			alts = append(alts, tq)
+		}
+		if len(alts) == 0 {
+			continue
+		}
+		var cq blevequery.Query = alts[0]
+		if len(alts) > 1 {
+			cq = blevequery.NewDisjunctionQuery(alts)
+		}
+		switch {
+		case c.Not:
+			t.mustNot = append(t.mustNot, cq)
+		case phrase && len(c.Any) == 1:
+			// A quoted phrase is a requirement, as users of every
+			// search engine expect.
+			t.must = append(t.must, cq)
+		default:
+			t.should = append(t.should, cq)
+		}
+	}
+	t.scored = len(t.must)+len(t.should) > 0
+	return t, warnings
+}
+
+// tokens returns the terms the "ar" analyzer keeps of text (stop words
+// dropped).
+func (e *Engine) tokens(text string) []string {
+	stream := e.ar.Analyze([]byte(text))
+	out := make([]string, 0, len(stream))
+	for _, tok := range stream {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+// exactTerms returns the normalized, unstemmed terms of text.
+func (e *Engine) exactTerms(text string) []string {
+	stream := e.exact.Analyze([]byte(text))
+	out := make([]string, 0, len(stream))
+	for _, tok := range stream {
+		out = append(out, string(tok.Term))
+	}
+	return out
+}
+
+// exactFields are analyzed with ar_exact. bleve resolves a query's
+// analyzer from the field's property ("title"), not from the field's own
+// name, so queries on these fields name their analyzer explicitly.
+var exactFields = map[string]bool{index.FieldTitleExact: true, index.FieldBodyExact: true}
+
+func match(field, text string, boost float64) blevequery.Query {
+	q := blevequery.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	if exactFields[field] {
+		q.Analyzer = index.AnalyzerArExact
+	}
+	return q
+}
+
+func matchPhrase(field, text string, boost float64) blevequery.Query {
+	q := blevequery.NewMatchPhraseQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	if exactFields[field] {
+		q.Analyzer = index.AnalyzerArExact
+	}
+	return q
+}
+
+func disjunction(qs ...blevequery.Query) blevequery.Query {
+	var keep []blevequery.Query
+	for _, q := range qs {
+		if q != nil {
+			keep = append(keep, q)
+		}
+	}
+	switch len(keep) {
+	case 0:
+		return nil
+	case 1:
+		return keep[0]
+	}
+	return blevequery.NewDisjunctionQuery(keep)
+}
+
+// termQuery builds the query for one positive term of the user's query.
+func (e *Engine) termQuery(t query.Term) blevequery.Query {
+	w := e.weights
+	switch t.Field {
+	case "", "title":
+		titleOnly := t.Field == "title"
+		switch {
+		case t.Phrase:
+			if len(e.exactTerms(t.Text)) == 0 {
+				return nil
+			}
+			title := matchPhrase(index.FieldTitleExact, t.Text, w.Title+w.TitleExact)
+			if titleOnly {
+				return title
+			}
+			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact))
+		case t.Prefix:
+			terms := e.exactTerms(t.Text)
+			if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
+				return nil
+			}
+			title := blevequery.NewPrefixQuery(terms[0])
+			title.SetField(index.FieldTitleExact)
+			title.SetBoost(w.Title)
+			if titleOnly {
+				return title
+			}
+			body := blevequery.NewPrefixQuery(terms[0])
+			body.SetField(index.FieldBodyExact)
+			body.SetBoost(w.Body)
+			return disjunction(title, body)
+		case t.Fuzzy:
+			terms := e.exactTerms(t.Text)
+			if len(terms) != 1 {
+				return nil
+			}
+			fuzz := t.Fuzziness
+			if fuzz > 2 {
+				fuzz = 2
+			}
+			title := blevequery.NewFuzzyQuery(terms[0])
+			title.SetField(index.FieldTitleExact)
+			title.SetFuzziness(fuzz)
+			title.SetBoost(w.Title)
+			if titleOnly {
+				return title
+			}
+			body := blevequery.NewFuzzyQuery(terms[0])
+			body.SetField(index.FieldBodyExact)
+			body.SetFuzziness(fuzz)
+			body.SetBoost(w.Body)
+			return disjunction(title, body)
+		}
+		if len(e.tokens(t.Text)) == 0 {
+			return nil // a stop word
+		}
+		if titleOnly {
+			return disjunction(match(index.FieldTitle, t.Text, w.Title), match(index.FieldTitleExact, t.Text, w.TitleExact))
+		}
+		return disjunction(
+			match(index.FieldTitle, t.Text, w.Title),
+			match(index.FieldTitleExact, t.Text, w.TitleExact),
+			match(index.FieldBody, t.Text, w.Body),
+			match(index.FieldBodyExact, t.Text, w.BodyExact),
+			match(index.FieldSummary, t.Text, w.Summary),
+		)
+	case "source":
+		return keywordQuery(index.FieldSource, t.Text)
+	case "category":
+		return keywordQuery(index.FieldCategory, t.Text)
+	case "author":
+		return keywordQuery(index.FieldAuthor, t.Text)
+	case "place":
+		return e.placeQuery([]string{t.Text})
+	case "country":
+		return e.countryQuery([]string{t.Text})
+	}
+	return nil
+}
+
+// excludeQuery builds what a -word excludes: any form of the word.
+func (e *Engine) excludeQuery(t query.Term) blevequery.Query {
+	switch t.Field {
+	case "", "title":
+		if t.Phrase {
+			return e.termQuery(t)
+		}
+		if len(e.tokens(t.Text)) == 0 {
+			return nil
+		}
+		if t.Field == "title" {
+			return match(index.FieldTitle, t.Text, 1)
+		}
+		return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldBody, t.Text, 1), match(index.FieldSummary, t.Text, 1))
+	}
+	return e.termQuery(t)
+}
+
+func keywordQuery(field, value string) blevequery.Query {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return nil
+	}
+	q := blevequery.NewTermQuery(value)
+	q.SetField(field)
+	return q
+}
+
+func keywordsQuery(field string, values []string) blevequery.Query {
+	var qs []blevequery.Query
+	for _, v := range values {
+		if q := keywordQuery(field, v); q != nil {
+			qs = append(qs, q)
+		}
+	}
+	return disjunction(qs...)
+}
+
+// placeQuery matches articles about any of the places, given by
+// gazetteer ID or by Arabic or English name.
+func (e *Engine) placeQuery(values []string) blevequery.Query {
+	var qs []blevequery.Query
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		ids := e.resolvePlace(v)
+		if len(ids) == 0 {
+			qs = append(qs, keywordQuery(index.FieldPlace, v))
+			continue
+		}
+		for _, id := range ids {
+			qs = append(qs, keywordQuery(index.FieldPlaceID, id))
+		}
+	}
+	return disjunction(qs...)
+}
+
+// countryQuery matches articles about any of the countries, given by ISO
+// code or name.
+func (e *Engine) countryQuery(values []string) blevequery.Query {
+	var qs []blevequery.Query
+	for _, v := range values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if len(v) == 2 && isASCIILetters(v) {
+			qs = append(qs, keywordQuery(index.FieldCountry, strings.ToUpper(v)))
+			continue
+		}
+		found := false
+		for _, id := range e.resolvePlace(v) {
+			if p, ok := e.gazetteer.Lookup(id); ok && p.Level == "country" {
+				qs = append(qs, keywordQuery(index.FieldCountry, p.Country))
+				found = true
+			}
+		}
+		if !found {
+			qs = append(qs, keywordQuery(index.FieldCountry, v))
+		}
+	}
+	return disjunction(qs...)
+}
+
+// resolvePlace finds gazetteer IDs for an ID or a name.
+func (e *Engine) resolvePlace(v string) []string {
+	if p, ok := e.gazetteer.Lookup(v); ok {
+		return []string{p.ID}
+	}
+	if len(v) == 2 && isASCIILetters(v) {
+		if p, ok := e.gazetteer.Lookup(strings.ToUpper(v)); ok {
+			return []string{p.ID}
+		}
+	}
+	return e.placeNames[placeKey(v)]
+}
+
+// placeKey normalizes a place name for lookup: Arabic normalization, the
+// article ال dropped, Latin lower-cased.
+func placeKey(name string) string {
+	k := strings.ToLower(strings.Join(strings.Fields(analyzers.Normalize(name)), " "))
+	if strings.HasPrefix(k, "ال") && utf8.RuneCountInString(k) > 4 {
+		k = k[len("ال"):]
+	}
+	return k
+}
+
+// nameIndex maps every name and variant of the gazetteer's places to
+// their IDs, most specific level first.
+func nameIndex(g *places.Gazetteer) map[string][]string {
+	out := map[string][]string{}
+	var visit func(p places.Place)
+	visit = func(p places.Place) {
+		names := append([]string{p.NameAr, p.NameEn}, p.Variants...)
+		seen := map[string]bool{}
+		for _, n := range names {
+			k := placeKey(n)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out[k] = append(out[k], p.ID)
+		}
+		for _, c := range g.Children(p.ID) {
+			visit(c)
+		}
+	}
+	for _, c := range g.Countries() {
+		visit(c)
+	}
+	return out
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// Facet groups whose filters are left out of their own counts.
+const (
+	facetAll      = ""
+	facetPlaces   = "places"
+	facetDates    = "dates"
+	facetSource   = "source"
+	facetCategory = "category"
+	facetAuthor   = "author"
+)
+
+// filters builds the request's filters, leaving out those of the facet
+// group skip (for disjunctive facet counts).
+func (e *Engine) filters(req *Request, skip string) ([]blevequery.Query, error) {
+	var out []blevequery.Query
+	if skip != facetDates && (req.From != "" || req.To != "") {
+		q, err := dateRange(req.From, req.To)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	if skip != facetPlaces {
+		if q := e.placeQuery(req.Places); q != nil {
+			out = append(out, q)
+		}
+		if q := e.countryQuery(req.Countries); q != nil {
+			out = append(out, q)
+		}
+	}
+	if skip != facetSource {
+		if q := keywordsQuery(index.FieldSource, req.Sources); q != nil {
+			out = append(out, q)
+		}
+	}
+	if skip != facetCategory {
+		if q := keywordsQuery(index.FieldCategory, req.Categories); q != nil {
+			out = append(out, q)
+		}
+	}
+	if skip != facetAuthor {
+		if q := keywordsQuery(index.FieldAuthor, req.Authors); q != nil {
+			out = append(out, q)
+		}
+	}
+	for _, q := range out {
+		if b, ok := q.(blevequery.BoostableQuery); ok {
+			b.SetBoost(0)
+		}
+	}
+	return out, nil
+}
+
+// parseDay reads an ISO date (YYYY-MM-DD) or an RFC 3339 time.
+func parseDay(s string, endOfDay bool) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Time{}, badRequest("invalid_date", "date %q is not YYYY-MM-DD", s)
+	}
+	if endOfDay {
+		t = t.Add(24*time.Hour - time.Nanosecond)
+	}
+	return t, nil
+}
+
+func dateRange(from, to string) (blevequery.Query, error) {
+	var start, end time.Time
+	var err error
+	if from != "" {
+		if start, err = parseDay(from, false); err != nil {
+			return nil, err
+		}
+	}
+	if to != "" {
+		if end, err = parseDay(to, true); err != nil {
+			return nil, err
+		}
+	}
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
+		return nil, badRequest("invalid_date", "from (%s) is after to (%s)", from, to)
+	}
+	inclusive := true
+	q := blevequery.NewDateRangeInclusiveQuery(start, end, &inclusive, &inclusive)
+	q.SetField(index.FieldPublished)
+	return q, nil
+}
+
+// combine joins the text part and the filters into one query.
+func combine(t textPart, filters []blevequery.Query) blevequery.Query {
+	if !t.scored && len(filters) == 0 && len(t.mustNot) == 0 {
+		return blevequery.NewMatchAllQuery()
+	}
+	must := append([]blevequery.Query{}, t.must...)
+	must = append(must, filters...)
+	var should []blevequery.Query
+	if len(t.should) > 0 {
+		should = t.should
+	}
+	if !t.scored {
+		must = append(must, blevequery.NewMatchAllQuery())
+	}
+	bq := blevequery.NewBooleanQuery(nil, nil, nil)
+	if len(must) > 0 {
+		bq.AddMust(must...)
+	}
+	if len(should) > 0 {
+		bq.AddShould(should...)
+		if len(t.must) == 0 {
+			// Free words alone: at least one must match.
+			bq.SetMinShould(1)
+		}
+	}
+	if len(t.mustNot) > 0 {
+		if len(must) == 0 && len(should) == 0 {
+			bq.AddMust(blevequery.NewMatchAllQuery())
+		}
+		bq.AddMustNot(t.mustNot...)
+	}
+	return bq
+}

@@ -1,0 +1,300 @@
+package search
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"html"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
+)
+
+// Snippet sizes, in runes.
+const (
+	snippetRunes   = 220
+	snippetContext = 70
+	maxFragments   = 2
+)
+
+// span is a byte range [start, end) of a field's text.
+type span struct{ start, end int }
+
+// hit turns a bleve hit into a result hit.
+func (e *Engine) hit(h *bsearch.DocumentMatch, highlight bool) Hit {
+	str := func(name string) string {
+		s, _ := h.Fields[name].(string)
+		return s
+	}
+	out := Hit{
+		ID:            h.ID,
+		Score:         h.Score,
+		Title:         str(index.FieldTitle),
+		PublishedText: str(index.FieldPublishedText),
+		Source:        str(index.FieldSource),
+		Category:      str(index.FieldCategory),
+		Author:        str(index.FieldAuthor),
+		URL:           str(index.FieldURL),
+		DuplicateOf:   str(index.FieldDuplicateOf),
+		Places:        []article.Place{},
+	}
+	if s := str(index.FieldPublished); s != "" {
+		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
+			out.Published = &t
+		}
+	}
+	if raw := str(index.FieldPlacesJSON); raw != "" {
+		var sp struct {
+			Dateline *article.Place  `json:"dateline"`
+			Places   []article.Place `json:"places"`
+		}
+		if json.Unmarshal([]byte(raw), &sp) == nil {
+			out.Dateline = sp.Dateline
+			if sp.Places != nil {
+				out.Places = sp.Places
+			}
+		}
+	}
+	body := str(index.FieldBody)
+	if body == "" {
+		body = str(index.FieldSummary)
+	}
+	if !highlight {
+		out.Snippet = html.EscapeString(cutRunes(body, snippetRunes))
+		return out
+	}
+	titleSpans := spans(h.Locations, index.FieldTitle, index.FieldTitleExact)
+	bodySpans := spans(h.Locations, index.FieldBody, index.FieldBodyExact)
+	out.Highlights = map[string]string{
+		"title": Mark(out.Title, titleSpans),
+	}
+	out.Snippet = Snippet(body, bodySpans)
+	out.Highlights["body"] = out.Snippet
+	return out
+}
+
+// spans collects the matched byte ranges of a text from its fields'
+// term locations, sorted and merged.
+func spans(locs bsearch.FieldTermLocationMap, fields ...string) []span {
+	var out []span
+	for _, f := range fields {
+		for _, list := range locs[f] {
+			for _, l := range list {
+				out = append(out, span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	return mergeSpans(out)
+}
+
+func mergeSpans(in []span) []span {
+	if len(in) == 0 {
+		return nil
+	}
+	sort.Slice(in, func(i, j int) bool { return in[i].start < in[j].start })
+	out := in[:1]
+	for _, s := range in[1:] {
+		last := &out[len(out)-1]
+		if s.start <= last.end {
+			if s.end > last.end {
+				last.end = s.end
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isWordRune reports whether r belongs inside a word (letters, marks,
+// digits and tatweel): highlighting never splits such a run.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r) || r == 'ـ' || r == '\u200c' || r == '\u200d'
+}
+
+// wholeWords widens each span to the word boundaries around it and drops
+// spans that fall outside the text, so that no <mark> ever sits inside a
+// word (it would break Arabic letter joining).
+func wholeWords(text string, in []span) []span {
+	out := make([]span, 0, len(in))
+	for _, s := range in {
+		if s.start < 0 || s.end > len(text) || s.start >= s.end {
+			continue
+		}
+		for s.start > 0 {
+			r, size := utf8.DecodeLastRuneInString(text[:s.start])
+			if !isWordRune(r) {
+				break
+			}
+			s.start -= size
+		}
+		for s.end < len(text) {
+			r, size := utf8.DecodeRuneInString(text[s.end:])
+			if !isWordRune(r) {
+				break
+			}
+			s.end += size
+		}
+		out = append(out, s)
+	}
+	return mergeSpans(out)
+}
+
+// Mark escapes text for HTML and wraps each span, widened to whole words,
+// in <mark>.
+func Mark(text string, marks []span) string {
+	marks = wholeWords(text, marks)
+	var b strings.Builder
+	pos := 0
+	for _, s := range marks {
+		b.WriteString(html.EscapeString(text[pos:s.start]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[s.start:s.end]))
+		b.WriteString("</mark>")
+		pos = s.end
+	}
+	b.WriteString(html.EscapeString(text[pos:]))
+	return b.String()
+}
+
+// Snippet returns up to two fragments of body around its matches, marked
+// and escaped, joined and bounded with "…" where the body was cut. Without
+// matches it is the start of the body.
+func Snippet(body string, matches []span) string {
+	matches = wholeWords(body, matches)
+	if len(matches) == 0 {
+		return html.EscapeString(cutRunes(body, snippetRunes))
+	}
+	// Choose fragment starts greedily: the window holding the most
+	// matches first, then the best window among the rest.
+	var frags []span
+	used := make([]bool, len(matches))
+	for len(frags) < maxFragments {
+		best, bestCount := -1, 0
+		for i := range matches {
+			if used[i] {
+				continue
+			}
+			w := window(body, matches[i].start)
+			count := 0
+			for j := range matches {
+				if !used[j] && matches[j].start >= w.start && matches[j].end <= w.end {
+					count++
+				}
+			}
+			if count > bestCount {
+				best, bestCount = i, count
+			}
+		}
+		if best < 0 {
+			break
+		}
+		w := window(body, matches[best].start)
+		for j := range matches {
+			if matches[j].start >= w.start && matches[j].end <= w.end {
+				used[j] = true
+			}
+		}
+		frags = append(frags, w)
+	}
+	sort.Slice(frags, func(i, j int) bool { return frags[i].start < frags[j].start })
+	frags = mergeSpans(frags)
+
+	var b strings.Builder
+	for i, f := range frags {
+		if f.start > 0 && (i == 0 || frags[i-1].end < f.start) {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString("… ")
+		}
+		var inside []span
+		for _, m := range matches {
+			if m.start >= f.start && m.end <= f.end {
+				inside = append(inside, span{m.start - f.start, m.end - f.start})
+			}
+		}
+		b.WriteString(Mark(body[f.start:f.end], inside))
+		if i == len(frags)-1 && f.end < len(body) {
+			b.WriteString(" …")
+		}
+	}
+	return b.String()
+}
+
+// window is the fragment of about snippetRunes runes that starts a little
+// before byte offset at, widened to word boundaries.
+func window(text string, at int) span {
+	start := at
+	for n := 0; n < snippetContext && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:start])
+		start -= size
+	}
+	// Start at a word boundary, after a space.
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	end := start
+	for n := 0; n < snippetRunes && end < len(text); n++ {
+		_, size := utf8.DecodeRuneInString(text[end:])
+		end += size
+	}
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		end += size
+	}
+	return span{start, end}
+}
+
+// cutRunes cuts s to about n runes at a word boundary, adding "…" when
+// it cut.
+func cutRunes(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	end := 0
+	for i := 0; i < n; i++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	if cut := strings.LastIndexFunc(s[:end], unicode.IsSpace); cut > end/2 {
+		end = cut
+	}
+	return strings.TrimSpace(s[:end]) + " …"
+}
+
+// encodeCursor makes bleve's sort values safe to carry in JSON and URLs
+// (they may hold binary, prefix-coded numbers).
+func encodeCursor(sort []string) []string {
+	out := make([]string, len(sort))
+	for i, s := range sort {
+		out[i] = base64.RawURLEncoding.EncodeToString([]byte(s))
+	}
+	return out
+}
+
+func decodeCursor(in []string) ([]string, error) {
+	out := make([]string, len(in))
+	for i, s := range in {
+		raw, err := base64.RawURLEncoding.DecodeString(s)
+		if err != nil {
+			return nil, badRequest("invalid_cursor", "search_after is not a cursor returned by this server")
+		}
+		out[i] = string(raw)
+	}
+	return out, nil
+}

@@ -1,0 +1,191 @@
+package search
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	blevequery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/search/query"
+)
+
+// Limits of the suggestion work per request.
+const (
+	maxSuggest       = 20
+	maxTermsVisited  = 20000
+	minPrefixRunes   = 2
+	dymMinRatio      = 3
+	dymMaxTermLength = 40
+)
+
+// Suggest completes what has been typed so far: frequent index terms that
+// start with the last word, and titles of articles that match it.
+func (e *Engine) Suggest(ctx context.Context, typed string, size int) ([]Completion, error) {
+	if size <= 0 {
+		size = 8
+	}
+	if size > maxSuggest {
+		size = maxSuggest
+	}
+	if !utf8.ValidString(typed) {
+		return nil, badRequest("invalid_query", "query is not valid UTF-8")
+	}
+	if utf8.RuneCountInString(typed) > 200 {
+		return nil, badRequest("query_too_long", "a prefix to complete may be at most 200 characters")
+	}
+	words := e.exactTerms(typed)
+	if len(words) == 0 {
+		return []Completion{}, nil
+	}
+	last := words[len(words)-1]
+	head := strings.TrimSpace(typed)
+	if i := strings.LastIndexFunc(head, func(r rune) bool { return r == ' ' }); i >= 0 {
+		head = head[:i+1]
+	} else {
+		head = ""
+	}
+
+	out := []Completion{}
+	if utf8.RuneCountInString(last) >= minPrefixRunes {
+		counts := map[string]uint64{}
+		visited := 0
+		for _, field := range []string{index.FieldTitleExact, index.FieldBodyExact} {
+			err := e.ix.FieldTerms(field, last, func(term string, count uint64) bool {
+				counts[term] += count
+				visited++
+				return visited < maxTermsVisited
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+		type tc struct {
+			term  string
+			count uint64
+		}
+		list := make([]tc, 0, len(counts))
+		for t, c := range counts {
+			if t != last || c > 0 {
+				list = append(list, tc{t, c})
+			}
+		}
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].count != list[j].count {
+				return list[i].count > list[j].count
+			}
+			return list[i].term < list[j].term
+		})
+		for i := 0; i < len(list) && i < size; i++ {
+			out = append(out, Completion{Text: head + list[i].term, Kind: "term", Count: list[i].count})
+		}
+	}
+
+	// Titles that contain the earlier words and a word starting with the
+	// last one.
+	var must []blevequery.Query
+	for _, w := range words[:len(words)-1] {
+		must = append(must, match(index.FieldTitleExact, w, 1))
+	}
+	prefix := blevequery.NewPrefixQuery(last)
+	prefix.SetField(index.FieldTitleExact)
+	must = append(must, prefix)
+	breq := bleve.NewSearchRequestOptions(blevequery.NewConjunctionQuery(must), size/2+1, 0, false)
+	breq.Fields = []string{index.FieldTitle}
+	res, err := e.ix.Search(ctx, breq)
+	if err != nil {
+		return nil, searchError(ctx, err)
+	}
+	for _, h := range res.Hits {
+		title, _ := h.Fields[index.FieldTitle].(string)
+		if title != "" {
+			out = append(out, Completion{Text: title, Kind: "title", ID: h.ID})
+		}
+	}
+	return out, nil
+}
+
+// didYouMean replaces each plain word of the query that the index hardly
+// knows by a close, much more frequent index term; "" when nothing
+// better is known.
+func (e *Engine) didYouMean(q query.Query, total uint64) string {
+	changed := false
+	var parts []string
+	for _, c := range q.Clauses {
+		var alts []string
+		for _, t := range c.Any {
+			text := t.Text
+			if t.Field == "" && !t.Phrase && !t.Prefix && !t.Fuzzy && !c.Not {
+				if better := e.closerTerm(text); better != "" {
+					text = better
+					changed = true
+				}
+			}
+			alts = append(alts, termString(t, text, c.Not))
+		}
+		parts = append(parts, strings.Join(alts, " OR "))
+	}
+	if !changed {
+		return ""
+	}
+	return strings.Join(parts, " ")
+}
+
+func termString(t query.Term, text string, not bool) string {
+	s := text
+	if t.Phrase {
+		s = `"` + s + `"`
+	}
+	if t.Prefix {
+		s += "*"
+	}
+	if t.Fuzzy {
+		s += "~"
+	}
+	if t.Field != "" {
+		s = t.Field + ":" + s
+	}
+	if not {
+		s = "-" + s
+	}
+	return s
+}
+
+// closerTerm finds the most frequent term within one or two edits of the
+// word, if it is much more frequent than the word itself.
+func (e *Engine) closerTerm(word string) string {
+	terms := e.exactTerms(word)
+	if len(terms) != 1 {
+		return ""
+	}
+	t := terms[0]
+	n := utf8.RuneCountInString(t)
+	if n < 3 || n > dymMaxTermLength {
+		return ""
+	}
+	fuzz := 1
+	if n >= 7 {
+		fuzz = 2
+	}
+	cands, err := e.ix.FuzzyTerms(index.FieldBodyExact, t, fuzz)
+	if err != nil {
+		return ""
+	}
+	own := cands[t]
+	best, bestCount := "", uint64(0)
+	for c, count := range cands {
+		if c == t {
+			continue
+		}
+		if count > bestCount || count == bestCount && c < best {
+			best, bestCount = c, count
+		}
+	}
+	if best == "" || bestCount < dymMinRatio*(own+1) {
+		return ""
+	}
+	return best
+}
