@@ -121,6 +121,7 @@ func TestMentions(t *testing.T) {
 		{"oman, not amman, without context", "", "زار الوزير عمان.", []string{"OM:1"}},
 		{"amman with jordan in context", "", "زار الوزير عمان والتقى الملك الأردني.", []string{"JO.amman:1", "JO:1"}},
 		{"diacritics and hamza forms", "", "في القَاهِرَةِ ومصرَ والاردن.", []string{"EG.cairo:1", "EG:1", "JO:1"}},
+		{"newspaper named after a city", "", "نقلت صحيفة واشنطن بوست عن مسؤولين في واشنطن.", []string{"US.washington:1"}},
 		{"not inside a longer word", "", "افتتح مصرف يعكس العراقة في المصرفية.", nil},
 		{"nisba of cities", "", "المطبخ البغدادي والعراقيات والدمشقيون.", []string{"IQ.baghdad:1", "IQ:1", "SY.damascus:1"}},
 	}

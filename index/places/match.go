@@ -39,6 +39,8 @@ type Matcher struct {
 type node struct {
 	next map[string]*node
 	hits []hit
+	// ignore marks the end of a phrase that is not a place (ريال مدريد).
+	ignore bool
 }
 
 type hit struct {
@@ -73,13 +75,20 @@ func (g *Gazetteer) NewMatcher() *Matcher {
 			}
 		}
 	}
+	for _, phrase := range notPlaces {
+		if n := m.insert(phrase, hit{place: -1}, map[string]bool{}); n != nil {
+			n.ignore = true
+		}
+	}
 	return m
 }
 
-func (m *Matcher) insert(name string, h hit, seen map[string]bool) {
+// insert adds name to the trie with hit h (none when h.place < 0) and
+// returns its last node, or nil when the name is not matched.
+func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
 	words := tokenize(normalize(name), nil)
 	if len(words) == 0 {
-		return
+		return nil
 	}
 	key := make([]string, len(words))
 	for i, w := range words {
@@ -87,10 +96,10 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) {
 	}
 	joined := strings.Join(key, " ")
 	if seen[joined] || stopWords[joined] {
-		return
+		return nil
 	}
 	if len(key) == 1 && utf8.RuneCountInString(key[0]) < minNameRunes {
-		return
+		return nil
 	}
 	seen[joined] = true
 	level := m.root
@@ -106,7 +115,10 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) {
 		}
 		level = n.next
 	}
-	n.hits = append(n.hits, h)
+	if h.place >= 0 {
+		n.hits = append(n.hits, h)
+	}
+	return n
 }
 
 // adjectiveForms expands a normalized nisba adjective to the forms found
@@ -168,8 +180,10 @@ func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string)
 			i++
 			continue
 		}
-		occ = append(occ, occurrence{node: best, pos: *pos})
-		*pos++
+		if !best.ignore {
+			occ = append(occ, occurrence{node: best, pos: *pos})
+			*pos++
+		}
 		i += bestLen
 	}
 	return occ, cands
@@ -186,7 +200,7 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 		if n == nil {
 			continue
 		}
-		if len(n.hits) > 0 && bestLen < 1 {
+		if (len(n.hits) > 0 || n.ignore) && bestLen < 1 {
 			best, bestLen = n, 1
 		}
 		for j := i + 1; j < len(toks) && !toks[j].brk && len(n.next) > 0; j++ {
@@ -194,7 +208,7 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 			if n == nil {
 				break
 			}
-			if len(n.hits) > 0 && j-i+1 > bestLen {
+			if (len(n.hits) > 0 || n.ignore) && j-i+1 > bestLen {
 				best, bestLen = n, j-i+1
 			}
 		}
