@@ -162,8 +162,7 @@ func Parse(s string, opts Options) (Date, error) {
 // month with a year alone, or a bare year, is a mention and is skipped, as
 // are dates that fail validation.
 func Find(text string, opts Options) (Date, bool) {
-	var arr [64]token
-	toks := tokenize(text, arr[:0])
+	toks := tokenize(text, make([]token, 0, len(text)/6+8))
 	for i := range toks {
 		if !mayStart(toks[i]) {
 			continue
@@ -187,14 +186,19 @@ func Find(text string, opts Options) (Date, bool) {
 	return Date{}, false
 }
 
-// mayStart reports whether a date can begin at t.
+// mayStart reports whether a date can begin at t: a number, a month name or
+// a word of a relative date.
 func mayStart(t token) bool {
 	switch t.kind {
 	case tkNum:
 		return true
 	case tkWord:
-		_, ok := lexicon[t.text]
-		return ok
+		for _, e := range lexicon[t.text] {
+			switch e.kind {
+			case kGregMonth, kHijriMonth, kRelDay, kRelTrigger, kNumberWord:
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -68,15 +68,29 @@ func normRune(r rune) (out rune, drop bool) {
 	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
 		return '-', false
 	}
+	if r >= 0x0600 && r <= 0x06FF {
+		return r, false // the Arabic block has no case
+	}
 	return unicode.ToLower(r), false
+}
+
+// isLetter is unicode.IsLetter with fast paths for ASCII and Arabic.
+func isLetter(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	case r >= 0x0621 && r <= 0x064A, r >= 0x0671 && r <= 0x06D3:
+		return true
+	}
+	return unicode.IsLetter(r)
 }
 
 // tokenize splits s into tokens. buf is scratch space for the normalized
 // text of words; all words share one string built at the end.
 func tokenize(s string, toks []token) []token {
-	var buf []byte
+	buf := make([]byte, 0, len(s))
 	type span struct{ a, b int }
-	var spans []span // normalized text of each word token, in buf
+	spans := make([]span, 0, 16) // normalized text of each word token, in buf
 	space := true
 	i := 0
 	for i < len(s) {
@@ -86,7 +100,7 @@ func tokenize(s string, toks []token) []token {
 		case drop:
 			i += size
 			continue
-		case unicode.IsSpace(n) || r == utf8.RuneError && size == 1:
+		case n == ' ' || n == '\n' || n == '\t' || n == '\r' || n >= 0x80 && unicode.IsSpace(n) || r == utf8.RuneError && size == 1:
 			space = true
 			i += size
 			continue
@@ -114,7 +128,7 @@ func tokenize(s string, toks []token) []token {
 				i = j
 			}
 			toks = append(toks, token{kind: tkNum, val: val, digits: digits, start: start, end: i, space: space})
-		case unicode.IsLetter(n):
+		case isLetter(n):
 			a := len(buf)
 			j := i
 			for j < len(s) {
@@ -127,7 +141,7 @@ func tokenize(s string, toks []token) []token {
 					}
 					continue
 				}
-				if !unicode.IsLetter(n2) {
+				if !isLetter(n2) {
 					break
 				}
 				buf = utf8.AppendRune(buf, n2)
