@@ -29,7 +29,10 @@ func normalize(s string) string {
 			}
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if r < 0x0600 || r > 0x06FF {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }
@@ -84,7 +87,7 @@ func tokenize(s string, toks []token) []token {
 	start := -1
 	brk := true
 	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		word := isWordRune(r)
 		switch {
 		case word && start < 0:
 			start = i
@@ -103,6 +106,18 @@ func tokenize(s string, toks []token) []token {
 		toks = append(toks, token{text: s[start:], brk: brk})
 	}
 	return toks
+}
+
+// isWordRune reports whether r belongs to a word: a letter, a digit or a
+// combining mark, with fast paths for ASCII and Arabic letters.
+func isWordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	case r >= 0x0621 && r <= 0x064A:
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // Proclitics a word may carry before a place name: a conjunction, then a

@@ -1,0 +1,44 @@
+package places
+
+import (
+	"strings"
+	"testing"
+)
+
+// benchArticle is an article-sized text (about 2,500 characters).
+var benchArticle = strings.Repeat(iraqiArticle, 2)
+
+func BenchmarkExtract(b *testing.B) {
+	m := fixture(b).NewMatcher()
+	b.SetBytes(int64(len(benchArticle)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Extract("خطة أمنية جديدة لتأمين حدود العراق الغربية", benchArticle)
+	}
+}
+
+func BenchmarkExtractEmbedded(b *testing.B) {
+	m := embedded(b).NewMatcher()
+	b.SetBytes(int64(len(benchArticle)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Extract("خطة أمنية جديدة لتأمين حدود العراق الغربية", benchArticle)
+	}
+}
+
+func BenchmarkDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Default(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkNewMatcher(b *testing.B) {
+	g := embedded(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		g.NewMatcher()
+	}
+}
