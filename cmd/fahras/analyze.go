@@ -1,0 +1,176 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"github.com/fahras/fahras/analyzers"
+)
+
+// analyzedToken is one token as the analyze command prints it. Start and
+// End count characters (runes) of the input; ByteStart and ByteEnd count
+// bytes.
+type analyzedToken struct {
+	Position  int    `json:"position"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	ByteStart int    `json:"byte_start"`
+	ByteEnd   int    `json:"byte_end"`
+	Surface   string `json:"surface"`
+	Term      string `json:"term"`
+}
+
+// maxAnalyzeInput bounds what analyze reads from stdin.
+const maxAnalyzeInput = 64 << 20
+
+// runAnalyze implements `fahras analyze`: it shows how an analyzer turns
+// text into index terms.
+func runAnalyze(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	name := fs.String("analyzer", "ar", "analyzer: ar, ar_exact, ar_snowball, bleve_ar or any bleve analyzer name")
+	asJSON := fs.Bool("json", false, "print a JSON array of tokens")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras analyze [--analyzer NAME] [--json] [TEXT ... | -]")
+		fmt.Fprintln(env.Stderr, "\nPrints the tokens an analyzer makes of TEXT (or of stdin when TEXT is - or absent):")
+		fmt.Fprintln(env.Stderr, "position, character offsets in the input, the original text and the indexed term.")
+		fmt.Fprintln(env.Stderr, "\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+
+	analyzer, err := analyzers.Lookup(*name, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras analyze: unknown analyzer %q; known analyzers: %s\n",
+			*name, strings.Join(analyzers.Names(), ", "))
+		return 2
+	}
+
+	text, err := analyzeInput(env.Stdin, fs.Args())
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras analyze: %v\n", err)
+		return 2
+	}
+	if err := ctx.Err(); err != nil {
+		fmt.Fprintf(env.Stderr, "fahras analyze: %v\n", err)
+		return 1
+	}
+
+	tokens := tokensWithRuneOffsets(text, analyzer.Analyze([]byte(text)))
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(tokens); err != nil {
+			fmt.Fprintf(env.Stderr, "fahras analyze: writing JSON: %v\n", err)
+			return 1
+		}
+		return 0
+	}
+	if err := printTokenTable(env.Stdout, tokens, env.StdoutIsTerminal); err != nil {
+		fmt.Fprintf(env.Stderr, "fahras analyze: writing the table: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// analyzeInput returns the text to analyze: the arguments joined by
+// spaces, or stdin when there are none or the only one is "-".
+func analyzeInput(stdin io.Reader, args []string) (string, error) {
+	var text string
+	if len(args) == 0 || (len(args) == 1 && args[0] == "-") {
+		if stdin == nil {
+			return "", errors.New("no text given and no standard input")
+		}
+		data, err := io.ReadAll(io.LimitReader(stdin, maxAnalyzeInput+1))
+		if err != nil {
+			return "", fmt.Errorf("reading standard input: %w", err)
+		}
+		if len(data) > maxAnalyzeInput {
+			return "", fmt.Errorf("input is larger than %d MiB", maxAnalyzeInput>>20)
+		}
+		text = string(data)
+	} else {
+		text = strings.Join(args, " ")
+	}
+	if !utf8.ValidString(text) {
+		return "", fmt.Errorf("input is not valid UTF-8 (at byte %d)", firstInvalid(text))
+	}
+	return text, nil
+}
+
+func firstInvalid(s string) int {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// tokensWithRuneOffsets converts the byte offsets of an analyzer's tokens
+// into rune offsets of text. A token whose offsets fall outside text or
+// inside a character (which a well-behaved analyzer never makes) keeps an
+// empty surface.
+func tokensWithRuneOffsets(text string, stream analysis.TokenStream) []analyzedToken {
+	out := make([]analyzedToken, 0, len(stream))
+	var rc runeCounter
+	for _, t := range stream {
+		at := analyzedToken{
+			Position:  t.Position,
+			ByteStart: t.Start,
+			ByteEnd:   t.End,
+			Term:      string(t.Term),
+		}
+		if 0 <= t.Start && t.Start <= t.End && t.End <= len(text) {
+			at.Surface = text[t.Start:t.End]
+			at.Start = rc.runes(text, t.Start)
+			at.End = rc.runes(text, t.End)
+		}
+		out = append(out, at)
+	}
+	return out
+}
+
+// runeCounter turns byte offsets into rune offsets, counting on from the
+// previous answer when offsets increase, as they do for most analyzers.
+type runeCounter struct {
+	byteOff, runeOff int
+}
+
+func (c *runeCounter) runes(text string, off int) int {
+	if off < c.byteOff {
+		c.byteOff, c.runeOff = 0, 0
+	}
+	c.runeOff += utf8.RuneCountInString(text[c.byteOff:off])
+	c.byteOff = off
+	return c.runeOff
+}
+
+// printTokenTable writes tokens as an aligned table; CHAR_START and
+// CHAR_END are character (rune) offsets, not bytes. Surface and term are
+// wrapped in bidi isolates on a terminal so Arabic displays in order.
+func printTokenTable(w io.Writer, tokens []analyzedToken, terminal bool) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "POS\tCHAR_START\tCHAR_END\tSURFACE\tTERM")
+	for _, t := range tokens {
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%s\t%s\n", t.Position, t.Start, t.End,
+			isolate(t.Surface, terminal), isolate(t.Term, terminal))
+	}
+	return tw.Flush()
+}
