@@ -119,7 +119,7 @@ func (m *Matcher) datelineHead(line string) *datelineMatch {
 // exactName returns the trie node whose name is exactly the words of s,
 // if it names a place (not only an adjective).
 func (m *Matcher) exactName(s string) *node {
-	toks := tokenize(normalize(s), nil)
+	toks := tokenize(s, nil)
 	if len(toks) == 0 {
 		return nil
 	}

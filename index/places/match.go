@@ -86,7 +86,7 @@ func (g *Gazetteer) NewMatcher() *Matcher {
 // insert adds name to the trie with hit h (none when h.place < 0) and
 // returns its last node, or nil when the name is not matched.
 func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
-	words := tokenize(normalize(name), nil)
+	words := tokenize(name, nil)
 	if len(words) == 0 {
 		return nil
 	}
@@ -164,7 +164,7 @@ func (m *Matcher) Extract(title, body string) Extraction {
 	var cands []string
 	pos := 0
 	for _, text := range []string{title, body} {
-		toks = tokenize(normalize(text), toks[:0])
+		toks = tokenize(text, toks[:0])
 		occ, cands = m.scan(toks, &pos, occ, cands)
 	}
 	dl := m.dateline(body)

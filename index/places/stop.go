@@ -58,7 +58,7 @@ var stopWords = func() map[string]bool {
 	m := make(map[string]bool, len(stopList))
 	for _, w := range stopList {
 		var key []byte
-		for i, t := range tokenize(normalize(w), nil) {
+		for i, t := range tokenize(w, nil) {
 			if i > 0 {
 				key = append(key, ' ')
 			}
