@@ -16,7 +16,7 @@ import (
 	"unicode/utf8"
 )
 
-//go:embed data
+//go:embed data/*.tsv
 var dataFS embed.FS
 
 // Columns of a gazetteer file, in order. The header line must name them.
