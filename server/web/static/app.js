@@ -813,7 +813,7 @@
       dataset: {index: String(i)},
     },
     el('bdi', {text: s.text}),
-    el('span', {class: 'kind', text: s.kind === 'title' ? 'عنوان مقال' : (s.count ? resultsPhrase(Number(s.count)) : '')}))));
+    el('span', {class: 'kind', text: s.kind === 'title' ? 'عنوان مقال' : 'كلمة'}))));
     const show = list.length > 0;
     ui.suggestions.hidden = !show;
     ui.q.setAttribute('aria-expanded', show ? 'true' : 'false');
@@ -974,13 +974,26 @@
         }
       }
       ui.placeResults.replaceChildren(...(values.length
-        ? values.map((v) => el('li', null, facetButton(v.label || v.value, v.count,
-          state.place.includes(v.value), {found: v.value})))
+        ? values.map((v) => {
+          const b = facetButton(v.label || v.value, v.count,
+            state.place.includes(v.value) || state.country.includes(v.value), {found: v.value});
+          $('.label', b).after(el('span', {class: 'level', text: placeLevel(v.value)}));
+          return el('li', null, b);
+        })
         : [el('li', {class: 'empty-facet', text: 'لا أماكن بهذا الاسم في النتائج'})]));
     } catch (err) {
       if (isAbort(err) || ctl !== placeCtl) return;
       ui.placeResults.replaceChildren(el('li', {class: 'empty-facet', text: err.message}));
     }
+  }
+
+  // placeLevel names the kind of place a gazetteer ID stands for: "IQ" is
+  // a country, "IQ-BG" a first-level division, anything else a city.
+  function placeLevel(id) {
+    if (/^[A-Z]{2}$/.test(id)) return 'بلد';
+    const country = valueLabel('country', id.slice(0, 2));
+    if (/^[A-Z]{2}-/.test(id)) return `محافظة · ${country}`;
+    return `مدينة · ${country}`;
   }
 
   ui.placeSearch.addEventListener('input', () => {
