@@ -959,8 +959,10 @@
     }
     const ctl = new AbortController();
     placeCtl = ctl;
+    // The facet value search takes the query and the filters only.
     const params = stateParams(state);
     params.delete('page');
+    params.delete('sort');
     params.set('prefix', prefix);
     params.set('size', '10');
     try {
