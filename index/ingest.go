@@ -86,10 +86,7 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 	if batchBytes <= 0 {
 		batchBytes = 32 << 20
 	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	present := time.Now()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 
@@ -135,6 +132,15 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 				if a.Title == "" && a.Body == "" {
 					reportErr(r.Origin, errors.New("article has neither title nor body"))
 					continue
+				}
+				// Relative dates are read against --now, else the time
+				// the file was written, else the present.
+				now := opts.Now
+				if now.IsZero() {
+					now = r.ModTime
+				}
+				if now.IsZero() {
+					now = present
 				}
 				enricher.Enrich(&a, now)
 				select {

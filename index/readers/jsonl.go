@@ -21,6 +21,8 @@ import (
 type jsonArticle struct {
 	ID    any `json:"id"`
 	DocNo any `json:"docno"`
+	DocID any `json:"docid"` // passage collections (Pyserini, MS MARCO)
+	PID   any `json:"pid"`
 
 	URL   any `json:"url"`
 	Title any `json:"title"`
@@ -146,7 +148,7 @@ func parseJSONArticle(line []byte) (article.Article, error) {
 	}
 
 	a := article.Article{
-		ID:       cleanLine(first(j.ID, j.DocNo)),
+		ID:       cleanLine(first(j.ID, j.DocNo, j.DocID, j.PID)),
 		URL:      cleanLine(first(j.URL)),
 		Title:    cleanLine(first(j.Title)),
 		Body:     cleanBody(first(j.Body, j.Text, j.Content)),

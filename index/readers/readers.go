@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/fahras/fahras/index/article"
@@ -65,6 +66,10 @@ type Record struct {
 	Article article.Article
 	Err     error
 	Origin  string
+	// ModTime is the modification time of the file the record was read
+	// from (zero for streams): the reference time for relative dates
+	// such as "منذ ساعتين" in a scraped page.
+	ModTime time.Time
 }
 
 // Options tune reading. The zero value reads with format detection and the
@@ -239,7 +244,14 @@ func readFile(ctx context.Context, path string, opts Options, emit func(Record) 
 		return emit(Record{Err: fmt.Errorf("open: %w", err), Origin: path})
 	}
 	defer f.Close()
-	return Read(ctx, f, path, opts, emit)
+	var modTime time.Time
+	if info, err := f.Stat(); err == nil {
+		modTime = info.ModTime()
+	}
+	return Read(ctx, f, path, opts, func(r Record) error {
+		r.ModTime = modTime
+		return emit(r)
+	})
 }
 
 // Detect guesses the format from a name and the first bytes (of the
