@@ -395,6 +395,36 @@ func TestBrowserSearchPage(t *testing.T) {
 		t.Errorf("%d chips after choosing a place, want 1", n)
 	}
 
+	// Settings: Latin digits and Egypt's month names, kept after a reload.
+	p.do("choose Latin digits and Egyptian months",
+		chromedp.Click(chromedp.CSS("#settings-toggle")),
+		chromedp.Click(chromedp.CSS(`#settings input[name=digits][value=latn]`)),
+		chromedp.Click(chromedp.CSS(`#settings input[name=months][value=egypt]`)))
+	const egyptDate = `/^[0-9]{1,2} (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) [0-9]{4}$/`
+	dateOK := `[...document.querySelectorAll('#results .hit time')].every((t) => ` + egyptDate + `.test(t.textContent)) &&
+		document.querySelectorAll('#results .hit time').length > 0`
+	if got := p.eval(dateOK + ` ? '' : document.querySelector('#results .hit time')?.textContent || 'no dates'`); got != "" {
+		t.Errorf("with Latin digits and Egyptian months a date reads %q", got)
+	}
+	p.do("reload", chromedp.Reload())
+	p.waitFor("dates in the saved style", settled(param, found)+` && `+dateOK)
+
+	// At phone width the facets fold into a panel behind a button.
+	p.do("narrow the window", chromedp.EmulateViewport(390, 844))
+	if got := p.eval(`getComputedStyle(document.querySelector('#facets')).display`); got != "none" {
+		t.Errorf("at phone width the facets show (display %s)", got)
+	}
+	p.do("open the facets", chromedp.Click(chromedp.CSS("#facets-toggle")))
+	if got := p.eval(`getComputedStyle(document.querySelector('#facets')).display + ' ' + document.querySelector('#facets-toggle').getAttribute('aria-expanded')`); got != "block true" {
+		t.Errorf("after the toggle the facets' display and aria-expanded are %q", got)
+	}
+	phone, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	savePNG(t, "results-phone.png", phone)
+	p.do("widen the window", chromedp.EmulateViewport(1280, 1000))
+
 	// A bad request shows the server's message and a retry button.
 	p.do("open a bad URL", chromedp.Navigate(base+"?from=yesterday"))
 	p.waitFor("the error", `!document.querySelector('#error').hidden`)
@@ -426,14 +456,7 @@ func TestBrowserSearchPage(t *testing.T) {
 // text, highlights and bars give many distinct colors.
 func checkScreenshot(t *testing.T, shot []byte) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "results.png")
-	if dir := os.Getenv("FAHRAS_SCREENSHOT_DIR"); dir != "" {
-		path = filepath.Join(dir, "results.png")
-	}
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatalf("save the screenshot: %v", err)
-	}
-	t.Logf("screenshot of the results page: %s", path)
+	savePNG(t, "results.png", shot)
 	img, err := png.Decode(bytes.NewReader(shot))
 	if err != nil {
 		t.Fatalf("decode the screenshot: %v", err)
@@ -452,4 +475,19 @@ func checkScreenshot(t *testing.T, shot []byte) {
 	if b.Dx() < 800 || b.Dy() < 600 {
 		t.Errorf("the screenshot is %dx%d", b.Dx(), b.Dy())
 	}
+}
+
+// savePNG writes a screenshot under the test's temporary directory, or
+// under $FAHRAS_SCREENSHOT_DIR when set (to keep it after the test).
+func savePNG(t *testing.T, name string, data []byte) {
+	t.Helper()
+	dir := os.Getenv("FAHRAS_SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatalf("save the screenshot: %v", err)
+	}
+	t.Logf("screenshot: %s", path)
 }
