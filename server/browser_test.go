@@ -248,6 +248,16 @@ func TestBrowserSearchPage(t *testing.T) {
 		t.Errorf("direction = %q, want rtl", got)
 	}
 
+	// The second page holds the rest of the articles.
+	p.do("go to page 2", chromedp.Click(chromedp.CSS(`#pager button[data-page="2"]`)))
+	p.waitFor("page 2", settled("page", "2"))
+	if n, want := p.evalInt(`document.querySelectorAll('#results .hit').length`), len(browserArticles())-10; n != want {
+		t.Errorf("page 2 shows %d hits, want %d", n, want)
+	}
+	if got := p.eval(`document.querySelector('#pager [aria-current=page]')?.dataset.page || ''`); got != "2" {
+		t.Errorf("the pager marks page %q as current, want 2", got)
+	}
+
 	// Typing offers suggestions as a listbox the keyboard can walk.
 	p.do("type a prefix", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "الانتخ"))
 	p.waitFor("suggestions", `!document.querySelector('#suggestions').hidden &&
