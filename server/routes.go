@@ -1,0 +1,343 @@
+package server
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/gorilla/mux"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/fahras/fahras/analyzers"
+	"github.com/fahras/fahras/search"
+)
+
+// APIPrefix is where the JSON API is mounted.
+const APIPrefix = "/api/v1"
+
+//go:embed openapi.json
+var openAPIDoc []byte
+
+// routes builds the router. Route templates name the routes in logs and
+// metrics.
+func (s *Server) routes(pg *page) http.Handler {
+	r := mux.NewRouter()
+	// Document IDs are opaque and may hold slashes: match on the escaped
+	// path and unescape the ID ourselves.
+	r.UseEncodedPath()
+
+	add := func(method, path string, opts routeOpts, h endpoint) {
+		r.Handle(path, s.handle(path, opts, h)).Methods(method)
+	}
+	reads := routeOpts{access: read, deadline: true}
+	writes := routeOpts{access: write, deadline: true}
+
+	api := APIPrefix
+	add(http.MethodGet, api+"/search", reads, s.getSearch)
+	add(http.MethodPost, api+"/search", reads, s.postSearch)
+	add(http.MethodGet, api+"/suggest", reads, s.suggest)
+	add(http.MethodGet, api+"/facets/{facet}", reads, s.facetValues)
+	add(http.MethodPost, api+"/analyze", reads, s.analyze)
+	add(http.MethodGet, api+"/stats", reads, s.stats)
+
+	add(http.MethodPost, api+"/documents", writes, s.postDocument)
+	add(http.MethodPost, api+"/documents/bulk", routeOpts{access: write}, s.bulk)
+	add(http.MethodGet, api+"/documents/{id}", reads, s.getDocument)
+	add(http.MethodPut, api+"/documents/{id}", writes, s.putDocument)
+	add(http.MethodDelete, api+"/documents/{id}", writes, s.deleteDocument)
+
+	add(http.MethodGet, api+"/openapi.json", routeOpts{}, s.openAPI)
+	for _, prefix := range []string{"", api} {
+		add(http.MethodGet, prefix+"/healthz", routeOpts{}, s.healthz)
+		add(http.MethodGet, prefix+"/readyz", routeOpts{}, s.readyz)
+		add(http.MethodGet, prefix+"/metrics", routeOpts{}, s.promMetrics())
+	}
+
+	// The page: exact file names only, so unknown paths get JSON 404s.
+	pageHandler := s.handle("/", routeOpts{}, pg.serve)
+	r.Handle("/", pageHandler).Methods(http.MethodGet, http.MethodHead)
+	for _, name := range pg.names() {
+		r.Handle("/"+name, s.handle("/"+name, routeOpts{}, pg.serve)).Methods(http.MethodGet, http.MethodHead)
+	}
+
+	r.NotFoundHandler = s.notFound()
+	r.MethodNotAllowedHandler = s.notAllowed(func(req *http.Request) bool {
+		var m mux.RouteMatch
+		return r.Match(req, &m) && m.MatchErr == nil
+	})
+	s.router = r
+	return s.wrap(r)
+}
+
+func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) error {
+	p, err := newParams(r, searchParams...)
+	if err != nil {
+		return err
+	}
+	req, err := p.searchRequest()
+	if err != nil {
+		return err
+	}
+	return s.runSearch(w, r, req)
+}
+
+func (s *Server) postSearch(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newParams(r); err != nil {
+		return err
+	}
+	var req search.Request
+	if err := decodeJSON(w, r, s.cfg.MaxBodyBytes, &req); err != nil {
+		return err
+	}
+	return s.runSearch(w, r, req)
+}
+
+func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, req search.Request) error {
+	start := time.Now()
+	res, err := s.engine.Search(r.Context(), req)
+	err = late(r.Context(), err)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	s.metrics.searches.WithLabelValues(outcome).Observe(time.Since(start).Seconds())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) suggest(w http.ResponseWriter, r *http.Request) error {
+	p, err := newParams(r, "q", "size")
+	if err != nil {
+		return err
+	}
+	q, err := p.one("q")
+	if err != nil {
+		return err
+	}
+	size, err := p.int("size")
+	if err != nil {
+		return err
+	}
+	if size < 0 || size > 50 {
+		return errorf(http.StatusBadRequest, "invalid_size", "size must be between 1 and 50")
+	}
+	list, err := s.engine.Suggest(r.Context(), q, size)
+	if err = late(r.Context(), err); err != nil {
+		return err
+	}
+	if list == nil {
+		list = []search.Completion{}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"suggestions": list})
+	return nil
+}
+
+func (s *Server) facetValues(w http.ResponseWriter, r *http.Request) error {
+	facet, err := pathVar(r, "facet")
+	if err != nil {
+		return err
+	}
+	p, err := newParams(r, append([]string{"prefix", "size"}, filterParams...)...)
+	if err != nil {
+		return err
+	}
+	var req search.Request
+	if err := p.filters(&req); err != nil {
+		return err
+	}
+	prefix, err := p.one("prefix")
+	if err != nil {
+		return err
+	}
+	size, err := p.int("size")
+	if err != nil {
+		return err
+	}
+	if size < 0 {
+		return errorf(http.StatusBadRequest, "invalid_size", "size must be between 1 and 500")
+	}
+	values, err := s.engine.FacetValues(r.Context(), facet, prefix, req, size)
+	if err = late(r.Context(), err); err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"facet": facet, "values": values})
+	return nil
+}
+
+// analyzeRequest is the body of POST /analyze.
+type analyzeRequest struct {
+	Text     string `json:"text"`
+	Analyzer string `json:"analyzer"`
+}
+
+// tokenJSON is one analyzed word, as `fahras analyze --json` prints it:
+// Start and End count runes of the input, ByteStart and ByteEnd bytes.
+type tokenJSON struct {
+	Position  int    `json:"position"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	ByteStart int    `json:"byte_start"`
+	ByteEnd   int    `json:"byte_end"`
+	Surface   string `json:"surface"`
+	Term      string `json:"term"`
+}
+
+func (s *Server) analyze(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newParams(r); err != nil {
+		return err
+	}
+	var req analyzeRequest
+	if err := decodeJSON(w, r, s.cfg.MaxBodyBytes, &req); err != nil {
+		return err
+	}
+	name := req.Analyzer
+	if name == "" {
+		name = "ar"
+	}
+	an, err := lookupAnalyzer(name)
+	if err != nil {
+		return errorf(http.StatusBadRequest, "unknown_analyzer", "unknown analyzer %q; analyzers are %s",
+			name, strings.Join(analyzers.Names(), ", "))
+	}
+	writeJSON(w, http.StatusOK, tokens(an, req.Text))
+	return nil
+}
+
+// lookupAnalyzer resolves a name without letting a misbehaving registry
+// entry take the request down.
+func lookupAnalyzer(name string) (an analysis.Analyzer, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			an, err = nil, errorf(http.StatusBadRequest, "unknown_analyzer", "analyzer %q cannot be built", name)
+		}
+	}()
+	return analyzers.Lookup(name, nil)
+}
+
+// tokens analyzes text and adds rune offsets. A token whose byte offsets
+// fall outside the text or inside a character keeps an empty surface.
+func tokens(an analysis.Analyzer, text string) []tokenJSON {
+	out := []tokenJSON{}
+	byteOff, runeOff := 0, 0 // counted so far, so in-order tokens cost linear time
+	runesTo := func(off int) int {
+		if off < byteOff {
+			byteOff, runeOff = 0, 0
+		}
+		runeOff += utf8.RuneCountInString(text[byteOff:off])
+		byteOff = off
+		return runeOff
+	}
+	boundary := func(off int) bool { return off == len(text) || utf8.RuneStart(text[off]) }
+	for _, t := range an.Analyze([]byte(text)) {
+		tok := tokenJSON{Position: t.Position, ByteStart: t.Start, ByteEnd: t.End, Term: string(t.Term)}
+		if 0 <= t.Start && t.Start <= t.End && t.End <= len(text) && boundary(t.Start) && boundary(t.End) {
+			tok.Surface = text[t.Start:t.End]
+			tok.Start = runesTo(t.Start)
+			tok.End = runesTo(t.End)
+		}
+		out = append(out, tok)
+	}
+	return out
+}
+
+// statsJSON is the body of GET /stats.
+type statsJSON struct {
+	Documents       uint64    `json:"documents"`
+	IndexSizeBytes  int64     `json:"index_size_bytes"`
+	Shards          int       `json:"shards"`
+	LastUpdate      time.Time `json:"last_update"`
+	Created         time.Time `json:"created"`
+	GazetteerPlaces int       `json:"gazetteer_places"`
+}
+
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
+	if _, err := newParams(r); err != nil {
+		return err
+	}
+	n, err := s.ix.Count()
+	if err != nil {
+		return err
+	}
+	size, err := s.ix.SizeBytes()
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, statsJSON{
+		Documents: n, IndexSizeBytes: size, Shards: s.ix.Shards(),
+		LastUpdate: s.ix.LastUpdate(), Created: s.ix.Meta().Created,
+		GazetteerPlaces: s.enricher.Gazetteer().Len(),
+	})
+	return nil
+}
+
+func (s *Server) healthz(w http.ResponseWriter, _ *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	return nil
+}
+
+func (s *Server) readyz(w http.ResponseWriter, _ *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	if !s.Ready() {
+		return errorf(http.StatusServiceUnavailable, "not_ready", "the index is still being opened and warmed")
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	return nil
+}
+
+func (s *Server) promMetrics() endpoint {
+	h := promhttp.HandlerFor(s.metrics.registry, promhttp.HandlerOpts{
+		ErrorLog: slogPrinter{s}, ErrorHandling: promhttp.ContinueOnError,
+	})
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h.ServeHTTP(w, r)
+		return nil
+	}
+}
+
+// slogPrinter passes promhttp's errors to the server's log.
+type slogPrinter struct{ s *Server }
+
+func (p slogPrinter) Println(v ...any) {
+	p.s.log.Error("metrics", "err", strings.TrimSpace(fmt.Sprintln(v...)))
+}
+
+func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	_, _ = w.Write(openAPIDoc)
+	return nil
+}
+
+// late turns an answer that arrived after the request's deadline into
+// the deadline's error: over several shards, a shard that gave up on the
+// deadline is left out of the result rather than failing it, so the
+// result may be incomplete.
+func late(ctx context.Context, err error) error {
+	if err == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return err
+}
+
+// pathVar returns a path variable, unescaped and checked.
+func pathVar(r *http.Request, name string) (string, error) {
+	raw := mux.Vars(r)[name]
+	v, err := url.PathUnescape(raw)
+	if err != nil {
+		return "", errorf(http.StatusBadRequest, "invalid_path", "the %s in the path does not decode: %v", name, err)
+	}
+	if !utf8.ValidString(v) {
+		return "", errorf(http.StatusBadRequest, "invalid_utf8", "the %s in the path is not valid UTF-8", name)
+	}
+	return v, nil
+}
