@@ -170,13 +170,18 @@ func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[str
 		terms[k] = tq
 	}
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(terms), 10*len(unknown), 0, false)
-	req.Fields = []string{FieldBodyHash}
+	req.Fields = []string{FieldBodyHash, FieldDuplicateOf}
 	req.SortBy([]string{"_id"})
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("look up duplicate bodies: %w", err)
 	}
 	for _, hit := range res.Hits {
+		if dup, _ := hit.Fields[FieldDuplicateOf].(string); dup != "" {
+			// A duplicate itself (perhaps of the very document being
+			// written, by a concurrent batch): not an original.
+			continue
+		}
 		h, _ := hit.Fields[FieldBodyHash].(string)
 		for _, id := range hashOf[h] {
 			if id != hit.ID && out[id] == "" {

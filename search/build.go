@@ -93,6 +93,9 @@ func (e *Engine) exactTerms(text string) []string {
 var exactFields = map[string]bool{index.FieldTitleExact: true, index.FieldBodyExact: true}
 
 func match(field, text string, boost float64) blevequery.Query {
+	if boost <= 0 {
+		return nil // a field weighted out of the ranking costs nothing
+	}
 	q := blevequery.NewMatchQuery(text)
 	q.SetField(field)
 	q.SetBoost(boost)
@@ -139,7 +142,7 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 			if len(e.exactTerms(t.Text)) == 0 {
 				return nil
 			}
-			title := matchPhrase(index.FieldTitleExact, t.Text, w.Title+w.TitleExact)
+			title := matchPhrase(index.FieldTitleExact, t.Text, max(w.Title+w.TitleExact, 0.1))
 			if titleOnly {
 				return title
 			}
@@ -185,7 +188,7 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 			return nil // a stop word
 		}
 		if titleOnly {
-			return disjunction(match(index.FieldTitle, t.Text, w.Title), match(index.FieldTitleExact, t.Text, w.TitleExact))
+			return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldTitleExact, t.Text, 0.5))
 		}
 		return disjunction(
 			match(index.FieldTitle, t.Text, w.Title),

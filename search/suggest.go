@@ -51,16 +51,22 @@ func (e *Engine) Suggest(ctx context.Context, typed string, size int) ([]Complet
 
 	out := []Completion{}
 	if utf8.RuneCountInString(last) >= minPrefixRunes {
+		// A term's count is its document frequency in the field where it
+		// is most frequent (titles or bodies), summed over shards.
 		counts := map[string]uint64{}
 		visited := 0
 		for _, field := range []string{index.FieldTitleExact, index.FieldBodyExact} {
+			inField := map[string]uint64{}
 			err := e.ix.FieldTerms(field, last, func(term string, count uint64) bool {
-				counts[term] += count
+				inField[term] += count
 				visited++
 				return visited < maxTermsVisited
 			})
 			if err != nil {
 				return nil, err
+			}
+			for term, n := range inField {
+				counts[term] = max(counts[term], n)
 			}
 		}
 		type tc struct {

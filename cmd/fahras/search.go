@@ -76,6 +76,7 @@ func runSearch(ctx context.Context, env *Env, args []string) int {
 	runFile := fs.String("run", "", "with --batch: write a TREC run file here (- for standard output)")
 	tag := fs.String("tag", "fahras", "with --batch: the run tag")
 	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
+	weights := fs.String("weights", "", "field boosts for ranking experiments: title=2,title_exact=1,body=1,body_exact=0.5,summary=0.5")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras search [flags] QUERY\n       fahras search --batch QUERIES.tsv --run RUN.txt [--size 100] [--tag NAME]")
 		fs.PrintDefaults()
@@ -95,6 +96,14 @@ func runSearch(ctx context.Context, env *Env, args []string) int {
 		return 1
 	}
 	defer ix.Close()
+	if *weights != "" {
+		w, err := parseWeights(*weights)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
+			return 2
+		}
+		eng.SetWeights(w)
+	}
 
 	if *batch != "" {
 		if *runFile == "" {
@@ -264,4 +273,34 @@ func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Req
 		return 1
 	}
 	return 0
+}
+
+// parseWeights reads field=boost pairs over the default weights.
+func parseWeights(s string) (search.Weights, error) {
+	w := search.DefaultWeights
+	for _, pair := range strings.Split(s, ",") {
+		name, value, ok := strings.Cut(strings.TrimSpace(pair), "=")
+		if !ok {
+			return w, fmt.Errorf("--weights: %q is not field=boost", pair)
+		}
+		var f float64
+		if _, err := fmt.Sscanf(value, "%g", &f); err != nil || f < 0 {
+			return w, fmt.Errorf("--weights: bad boost %q for %s", value, name)
+		}
+		switch name {
+		case "title":
+			w.Title = f
+		case "title_exact":
+			w.TitleExact = f
+		case "body":
+			w.Body = f
+		case "body_exact":
+			w.BodyExact = f
+		case "summary":
+			w.Summary = f
+		default:
+			return w, fmt.Errorf("--weights: unknown field %q", name)
+		}
+	}
+	return w, nil
 }

@@ -39,7 +39,7 @@ type Article struct {
 
 	// Dateline is the place the story was filed from, if the body opens
 	// with one; Places are all places the article is about.
-	Dateline *Place `json:"dateline"`
+	Dateline *Place  `json:"dateline"`
 	Places   []Place `json:"places"`
 
 	// Origin names where the article was read from (file and line or
