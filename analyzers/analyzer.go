@@ -128,13 +128,14 @@ func (a *Analyzer) filter(sc script, term []byte, letters bool) ([]byte, bool) {
 	}
 	switch sc {
 	case scriptArabic:
-		if _, stop := arabicStopWords[string(term)]; stop {
+		flags := lexicon.lookup(term)
+		if flags&flagStop != 0 {
 			return nil, false
 		}
 		if a.kind == Snowball {
 			return snowballArabic(term), true
 		}
-		return stemLight(term, a.protected.load()), true
+		return stemLight(term, flags, a.protected.load()), true
 	case scriptLatin:
 		if _, stop := englishStopWords[string(term)]; stop {
 			return nil, false

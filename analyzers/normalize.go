@@ -184,6 +184,9 @@ func (s *foldState) appendArabic(buf []byte, floor int, r, to rune) []byte {
 		buf = buf[:len(buf)-len(letterYeh)]
 	}
 	s.yehFromMaqsura = r == 'ى'
+	if to < 0x800 {
+		return append(buf, byte(0xC0|to>>6), byte(0x80|to&0x3F))
+	}
 	return utf8.AppendRune(buf, to)
 }
 

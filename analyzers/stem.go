@@ -56,12 +56,6 @@ const (
 	article = alef + lam // ال
 )
 
-var (
-	pronounSuffixes  = []string{"هما", "هم", "هن", "ها", "نا"}
-	pronounSuffixes2 = []string{"كما", "كم", "كن"} // need 4 letters left
-	pluralSuffixes   = []string{"ات", "ون", "ين"}
-)
-
 // keepWhole lists words the stemmer leaves entirely alone. Normalized at
 // init.
 var keepWhole = normalizedSet("الله", "اللهم", "لله")
@@ -88,6 +82,45 @@ var keepSuffix = normalizedSet(
 	"حياة",
 )
 
+// Flags of a word in the lexicon.
+const (
+	flagStop       uint8 = 1 << iota // an Arabic stop word
+	flagWhole                        // never stemmed
+	flagInitial                      // first letters are not proclitics
+	flagKeepSuffix                   // last letters are not suffixes
+)
+
+// lexicon merges the word lists above so that the analyzer needs at most
+// one map lookup per word, and a bit filter skips the lookup for most
+// words.
+var lexicon = buildLexicon()
+
+type lexiconSet struct {
+	flags  map[string]uint8
+	filter bitFilter
+}
+
+func buildLexicon() lexiconSet {
+	lx := lexiconSet{flags: map[string]uint8{}, filter: newBitFilter(13)}
+	for set, flag := range map[*map[string]struct{}]uint8{
+		&arabicStopWords: flagStop, &keepWhole: flagWhole, &keepInitial: flagInitial, &keepSuffix: flagKeepSuffix,
+	} {
+		for w := range *set {
+			lx.flags[w] |= flag
+			lx.filter.add([]byte(w))
+		}
+	}
+	return lx
+}
+
+// lookup returns the flags of w (0 for most words).
+func (lx *lexiconSet) lookup(w []byte) uint8 {
+	if !lx.filter.mayHave(w) {
+		return 0
+	}
+	return lx.flags[string(w)]
+}
+
 func normalizedSet(words ...string) map[string]struct{} {
 	m := make(map[string]struct{}, len(words))
 	for _, w := range words {
@@ -100,29 +133,85 @@ func normalizedSet(words ...string) map[string]struct{} {
 // other proper nouns), apart from leading proclitics. It is safe for
 // concurrent use; Add may be called while analyzers read it.
 type Protected struct {
-	mu    sync.Mutex // serializes writers
-	words atomic.Pointer[map[string]struct{}]
+	mu   sync.Mutex // serializes writers
+	snap atomic.Pointer[protectedSet]
+}
+
+// protectedSet is an immutable snapshot of a Protected: the words and a
+// bit filter over them, so that most words of a text are rejected without
+// a map lookup.
+type protectedSet struct {
+	words  map[string]struct{}
+	filter bitFilter
+}
+
+func newProtectedSet(words map[string]struct{}) *protectedSet {
+	ps := &protectedSet{words: words, filter: newBitFilter(17)}
+	for w := range words {
+		ps.filter.add([]byte(w))
+	}
+	return ps
+}
+
+// has reports whether w is in the set.
+func (ps *protectedSet) has(w []byte) bool {
+	if ps == nil || len(ps.words) == 0 || !ps.filter.mayHave(w) {
+		return false
+	}
+	_, ok := ps.words[string(w)]
+	return ok
+}
+
+// bitFilter is a one-hash Bloom filter over words, keyed by a word's
+// length and its first and last two bytes: computing the key costs the
+// same for every word, and words that share all of those are rare.
+type bitFilter struct {
+	bits  []uint64
+	shift uint
+}
+
+func newBitFilter(logBits uint) bitFilter {
+	return bitFilter{bits: make([]uint64, 1<<logBits/64), shift: 32 - logBits}
+}
+
+func (f bitFilter) index(w []byte) uint32 {
+	n := len(w)
+	var x uint32
+	if n >= 2 {
+		x = uint32(w[0])<<8 ^ uint32(w[1]) ^ uint32(w[n-2])<<24 ^ uint32(w[n-1])<<16
+	}
+	x ^= uint32(n) * 0x85EBCA6B
+	return (x * 0x9E3779B1) >> f.shift
+}
+
+func (f bitFilter) add(w []byte) {
+	i := f.index(w)
+	f.bits[i/64] |= 1 << (i % 64)
+}
+
+func (f bitFilter) mayHave(w []byte) bool {
+	i := f.index(w)
+	return f.bits[i/64]&(1<<(i%64)) != 0
 }
 
 // NewProtected returns a set holding words (see Add).
 func NewProtected(words ...string) *Protected {
 	p := &Protected{}
-	m := map[string]struct{}{}
-	p.words.Store(&m)
 	p.Add(words...)
 	return p
 }
 
 // Add normalizes each word and adds it both with and without the article
 // ال, so الانبار protects انبار and بيروت protects البيروت. An entry of
-// several words (أبو ظبي) protects each of its words.
+// several words (أبو ظبي) protects each of its words. Words that are not
+// Arabic are ignored.
 func (p *Protected) Add(words ...string) {
-	if len(words) == 0 {
-		return
-	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	old := p.load()
+	var old map[string]struct{}
+	if ps := p.snap.Load(); ps != nil {
+		old = ps.words
+	}
 	m := make(map[string]struct{}, len(old)+2*len(words))
 	for w := range old {
 		m[w] = struct{}{}
@@ -140,34 +229,39 @@ func (p *Protected) Add(words ...string) {
 			}
 		}
 	}
-	p.words.Store(&m)
+	p.snap.Store(newProtectedSet(m))
 }
 
-func (p *Protected) load() map[string]struct{} {
+// load returns the current snapshot (nil for a nil or empty Protected).
+func (p *Protected) load() *protectedSet {
 	if p == nil {
 		return nil
 	}
-	if m := p.words.Load(); m != nil {
-		return *m
-	}
-	return nil
+	return p.snap.Load()
 }
 
 // Contains reports whether word (normalized first) is protected.
 func (p *Protected) Contains(word string) bool {
-	_, ok := p.load()[Normalize(word)]
-	return ok
+	return p.load().has([]byte(Normalize(word)))
 }
 
 // Len returns the number of stored forms (each word counts with and
 // without ال).
-func (p *Protected) Len() int { return len(p.load()) }
+func (p *Protected) Len() int {
+	if ps := p.load(); ps != nil {
+		return len(ps.words)
+	}
+	return 0
+}
 
 // Words returns the stored forms, sorted.
 func (p *Protected) Words() []string {
-	m := p.load()
-	out := make([]string, 0, len(m))
-	for w := range m {
+	ps := p.load()
+	if ps == nil {
+		return []string{}
+	}
+	out := make([]string, 0, len(ps.words))
+	for w := range ps.words {
 		out = append(out, w)
 	}
 	sort.Strings(out)
@@ -244,49 +338,74 @@ func hasSuffix(b []byte, s string) bool {
 
 // letters counts the runes of a normalized word (Arabic letters of the
 // main block are two bytes each).
-func letters(b []byte) int { return utf8.RuneCount(b) }
+func letters(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if c&0xC0 != 0x80 { // not a continuation byte
+			n++
+		}
+	}
+	return n
+}
 
 // StemLight returns the light stem of term, one normalized Arabic word
 // (see the package documentation for the rules). Words in protected (which
 // may be nil) lose only their proclitics, and come out without ال.
 func StemLight(term string, protected *Protected) string {
-	return string(stemLight([]byte(term), protected.load()))
+	w := []byte(term)
+	return string(stemLight(w, lexicon.lookup(w), protected.load()))
 }
 
-// stemLight stems w by re-slicing it; it never allocates.
-func stemLight(w []byte, protected map[string]struct{}) []byte {
+// stemLight stems w, whose lexicon flags are flags, by re-slicing it; it
+// never allocates.
+func stemLight(w []byte, flags uint8, protected *protectedSet) []byte {
+	if len(w) < 4 { // one letter: nothing to strip
+		return w
+	}
 	pc := parseProclitics(w)
-	if len(protected) > 0 {
+	if protected != nil {
 		if p, ok := protectedForm(w, pc, protected); ok {
 			return p
 		}
 	}
-	if _, ok := keepWhole[string(w)]; ok {
+	if flags&flagWhole != 0 {
 		return w
 	}
 	stem := w
-	if _, ok := keepInitial[string(w)]; !ok {
-		stem = w[stripLength(w, pc):]
+	if flags&flagInitial == 0 {
+		if cut := stripLength(w, pc); cut > 0 {
+			stem = w[cut:]
+			flags = 0
+			if endsLikeKeptWord(stem) {
+				flags = lexicon.lookup(stem)
+			}
+		}
 	}
-	if _, ok := keepSuffix[string(stem)]; ok {
+	if flags&flagKeepSuffix != 0 {
 		return stem
 	}
 	return stripSuffixes(stem)
 }
 
+// endsLikeKeptWord is a cheap test that stem might be in keepSuffix: all
+// of those end in ن, ا or ه.
+func endsLikeKeptWord(stem []byte) bool {
+	return hasSuffix(stem, noon) || hasSuffix(stem, alef) || hasSuffix(stem, "ه")
+}
+
 // protectedForm checks w and then w with ever more of its proclitics
 // removed against the protected set; a hit is returned without ال.
-func protectedForm(w []byte, pc proclitics, protected map[string]struct{}) ([]byte, bool) {
+func protectedForm(w []byte, pc proclitics, protected *protectedSet) ([]byte, bool) {
 	cuts := [4]int{0, pc.conj, pc.conj + pc.prep, pc.total()}
 	for i, cut := range cuts {
 		if i > 0 && cut == cuts[i-1] {
 			continue
 		}
 		rest := w[cut:]
-		if letters(rest) < 2 {
+		if len(rest) < 4 { // fewer than 2 letters
 			break
 		}
-		if _, ok := protected[string(rest)]; ok {
+		if protected.has(rest) {
 			if hasPrefix(rest, article) && letters(rest) >= 4 {
 				rest = rest[len(article):]
 			}
@@ -298,9 +417,8 @@ func protectedForm(w []byte, pc proclitics, protected map[string]struct{}) ([]by
 
 // stripLength decides how many leading bytes of w are proclitics to drop.
 func stripLength(w []byte, pc proclitics) int {
-	n := letters(w)
 	if pc.art > 0 {
-		rest := n - letters(w[:pc.total()])
+		rest := letters(w[pc.total():])
 		min := 3
 		if pc.conj == 0 && pc.prep == 0 {
 			min = 2 // plain ال
@@ -309,42 +427,79 @@ func stripLength(w []byte, pc proclitics) int {
 			return pc.total()
 		}
 	}
-	if pc.waw && n-1 >= 3 && !hasPrefix(w[pc.conj:], article) {
+	if pc.waw && letters(w) >= 4 && !hasPrefix(w[pc.conj:], article) {
 		return pc.conj
 	}
 	return 0
 }
 
 // stripSuffixes removes the suffix groups from stem (see the rules above).
+// It compares the last letters as runes decoded straight from the bytes.
 func stripSuffixes(stem []byte) []byte {
 	n := letters(stem)
-	cut := func(suffixes []string, min int) bool {
-		for _, s := range suffixes {
-			if hasSuffix(stem, s) && n-utf8.RuneCountInString(s) >= min {
-				stem = stem[:len(stem)-len(s)]
-				n -= utf8.RuneCountInString(s)
-				return true
-			}
-		}
-		return false
+	l1, l2, l3 := lastLetters(stem)
+	cut := func(k int) {
+		stem = stem[:len(stem)-2*k]
+		n -= k
+		l1, l2, l3 = lastLetters(stem)
 	}
-	if !cut(pronounSuffixes, 3) {
-		cut(pronounSuffixes2, 4)
+	// A pronoun.
+	switch {
+	case l1 == 'ا' && l2 == 'م' && l3 == 'ه' && n >= 6: // هما
+		cut(3)
+	case l2 == 'ه' && (l1 == 'م' || l1 == 'ن' || l1 == 'ا') && n >= 5: // هم هن ها
+		cut(2)
+	case l1 == 'ا' && l2 == 'ن' && n >= 5: // نا
+		cut(2)
+	case l1 == 'ا' && l2 == 'م' && l3 == 'ك' && n >= 7: // كما
+		cut(3)
+	case l2 == 'ك' && (l1 == 'م' || l1 == 'ن') && n >= 6: // كم كن
+		cut(2)
 	}
-	if !keepsPluralEnding(stem, n) {
-		cut(pluralSuffixes, 3)
+	// A plural.
+	if n >= 5 && ((l1 == 'ت' && l2 == 'ا') || (l1 == 'ن' && (l2 == 'و' || l2 == 'ي'))) &&
+		!keepsPluralEnding(stem, n) {
+		cut(2)
 	}
-	cut(suffixYehHeh, 3)
-	cut(suffixHeh, 3)
-	cut(suffixYeh, 3)
+	// The nisba and feminine endings, in turn.
+	if l1 == 'ه' && l2 == 'ي' && n >= 5 {
+		cut(2)
+	}
+	if l1 == 'ه' && n >= 4 {
+		cut(1)
+	}
+	if l1 == 'ي' && n >= 4 {
+		cut(1)
+	}
 	return stem
 }
 
-var (
-	suffixYehHeh = []string{"يه"}
-	suffixHeh    = []string{"ه"}
-	suffixYeh    = []string{"ي"}
-)
+// lastLetters returns the last three letters of b, decoded from the end
+// as two-byte letters of the Arabic block; 0 stands for anything else.
+func lastLetters(b []byte) (l1, l2, l3 rune) {
+	l1 = arabicAt(b, len(b)-2)
+	if l1 == 0 {
+		return 0, 0, 0
+	}
+	l2 = arabicAt(b, len(b)-4)
+	if l2 == 0 {
+		return l1, 0, 0
+	}
+	return l1, l2, arabicAt(b, len(b)-6)
+}
+
+// arabicAt decodes the two-byte letter of the Arabic block at b[i:i+2], or
+// returns 0.
+func arabicAt(b []byte, i int) rune {
+	if i < 0 {
+		return 0
+	}
+	c0, c1 := b[i], b[i+1]
+	if c0 < 0xD8 || c0 > 0xDB || c1&0xC0 != 0x80 {
+		return 0
+	}
+	return rune(c0&0x1F)<<6 | rune(c1&0x3F)
+}
 
 // keepsPluralEnding reports whether a five-letter stem ends in ين or ون as
 // part of its pattern: تفعيل from a root ending in ن (تأمين، تعيين) or

@@ -45,7 +45,7 @@ func (a *Analyzer) tokenize(input []byte) []analysis.Token {
 		a:      a,
 		input:  input,
 		buf:    make([]byte, 0, len(input)+16),
-		tokens: make([]analysis.Token, 0, len(input)/7+1),
+		tokens: make([]analysis.Token, 0, len(input)/9+4),
 	}
 	i := 0
 	for i < len(input) {
@@ -69,7 +69,27 @@ func (a *Analyzer) tokenize(input []byte) []analysis.Token {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(input[i:])
+		var r rune
+		var size int
+		if c < 0xE0 && i+1 < len(input) && input[i+1]&0xC0 == 0x80 && c >= 0xC2 {
+			// Two-byte sequence (all of the Arabic block): decode inline.
+			r, size = rune(c&0x1F)<<6|rune(input[i+1]&0x3F), 2
+			if r >= 0x600 && r <= 0x6FF {
+				e := arabicBlock[r-0x600]
+				if e.cls == cArabic && s.w.script == scriptArabic {
+					// Fast path: one more letter of the current Arabic word.
+					s.buf = s.w.fold.appendArabic(s.buf, s.w.termStart, r, e.to)
+					s.w.end = i + 2
+					i += 2
+					continue
+				}
+				s.rune(r, e.cls, e.to, i, i+2)
+				i += 2
+				continue
+			}
+		} else {
+			r, size = utf8.DecodeRune(input[i:])
+		}
 		cls, to := lookup(r)
 		if cls == cPresentation {
 			// A ligature is one glyph, so it makes one word even when it
