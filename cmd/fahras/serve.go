@@ -1,0 +1,309 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/democorpus"
+	"github.com/fahras/fahras/index/places"
+	"github.com/fahras/fahras/index/readers"
+	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/server"
+)
+
+// serveFlags are the flags serve and demo share.
+type serveFlags struct {
+	addr        string
+	writeKeys   listFlag
+	keyFile     string
+	readKeys    listFlag
+	corsOrigins listFlag
+	timeout     time.Duration
+	rateLimit   float64
+	rateBurst   int
+}
+
+func (f *serveFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.addr, "addr", ":8080", "address to listen on (host:port)")
+	fs.Var(&f.writeKeys, "api-key", "API key that may write (repeatable; also $FAHRAS_API_KEYS, comma-separated)")
+	fs.StringVar(&f.keyFile, "api-key-file", "", "file of write API keys, one per line")
+	fs.Var(&f.readKeys, "read-key", "API key required for reads (repeatable; also $FAHRAS_READ_KEYS); without one, reads are open")
+	fs.Var(&f.corsOrigins, "cors-origin", "browser origin allowed to call the API (repeatable; * for any)")
+	fs.DurationVar(&f.timeout, "timeout", server.DefaultRequestTimeout, "time limit of one request (searches included)")
+	fs.Float64Var(&f.rateLimit, "rate-limit", server.DefaultRateLimit, "requests per second per client address (negative: no limit)")
+	fs.IntVar(&f.rateBurst, "rate-burst", server.DefaultRateBurst, "burst of requests per client address")
+}
+
+// keys gathers the write and read keys from the flags, the environment
+// and the key file.
+func (f *serveFlags) keys() (write, read []string, err error) {
+	write = append(write, f.writeKeys...)
+	read = append(read, f.readKeys...)
+	write = append(write, splitKeys(os.Getenv("FAHRAS_API_KEYS"))...)
+	read = append(read, splitKeys(os.Getenv("FAHRAS_READ_KEYS"))...)
+	if f.keyFile != "" {
+		fileKeys, err := readKeyFile(f.keyFile)
+		if err != nil {
+			return nil, nil, err
+		}
+		write = append(write, fileKeys...)
+	}
+	return write, read, nil
+}
+
+func splitKeys(s string) []string {
+	var out []string
+	for _, k := range strings.Split(s, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// readKeyFile reads one key per line; blank lines and lines starting
+// with # are skipped.
+func readKeyFile(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("API key file: %w", err)
+	}
+	defer f.Close()
+	var keys []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		keys = append(keys, line)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("API key file %s: %w", path, err)
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("API key file %s holds no keys", path)
+	}
+	return keys, nil
+}
+
+func runServe(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var sf serveFlags
+	sf.register(fs)
+	dir := fs.String("index", defaultIndexDir, "index directory")
+	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras serve [flags]\n\nServes the search page and the HTTP API (under /api/v1) over an existing index.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	writeKeys, readKeys, err := sf.keys()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
+		return 2
+	}
+	g, err := loadGazetteer(*gazetteerFile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
+		return 1
+	}
+	ix, err := index.Open(*dir)
+	if err != nil {
+		if errors.Is(err, index.ErrNotExist) {
+			err = fmt.Errorf("%w (build one with: fahras index --index %s PATH..., or try: fahras demo)", err, *dir)
+		}
+		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
+		return 1
+	}
+	defer ix.Close()
+	if len(writeKeys) == 0 {
+		env.Logger.Info("no API keys: the API is read-only (give --api-key to allow writes)")
+	}
+	return serveIndex(ctx, env, "serve", ix, g, sf, writeKeys, readKeys, nil)
+}
+
+// serveIndex listens, serves the index until ctx is done and returns the
+// exit status.
+// onReady, if set, is called with the page's URL once the server is ready.
+func serveIndex(ctx context.Context, env *Env, name string, ix *index.Index, g *places.Gazetteer, sf serveFlags,
+	writeKeys, readKeys []string, onReady func(url string)) int {
+	eng, err := search.New(ix, g)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
+		return 1
+	}
+	srv, err := server.New(server.Config{
+		Index: ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
+		WriteKeys: writeKeys, ReadKeys: readKeys, CORSOrigins: sf.corsOrigins,
+		RequestTimeout: sf.timeout, RateLimit: sf.rateLimit, RateBurst: sf.rateBurst,
+		Logger: env.Logger,
+	})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
+		return 2
+	}
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		if errors.Is(err, syscall.EADDRINUSE) {
+			fmt.Fprintf(env.Stderr, "fahras %s: the address %s is already in use (is another server running?); choose another with --addr, e.g. --addr :8081\n", name, sf.addr)
+		} else {
+			fmt.Fprintf(env.Stderr, "fahras %s: listen on %s: %v\n", name, sf.addr, err)
+		}
+		return 1
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, ln) }()
+
+	start := time.Now()
+	if err := srv.Warm(ctx); err != nil && ctx.Err() == nil {
+		env.Logger.Warn("warming the index failed", "err", err)
+	}
+	n, _ := ix.Count()
+	url := pageURL(sf.addr, ln.Addr())
+	env.Logger.Info("ready", "url", url, "documents", n, "warmed_in", time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(env.Stdout, "fahras is serving %d articles at %s  (API: %sapi/v1/, Ctrl-C stops)\n", n, url, url)
+	if onReady != nil {
+		onReady(url)
+	}
+
+	if err := <-served; err != nil {
+		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
+		return 1
+	}
+	env.Logger.Info("stopped")
+	return 0
+}
+
+// pageURL is the address to open in a browser: a listener on all
+// interfaces is reached through localhost.
+func pageURL(flagAddr string, addr net.Addr) string {
+	host, _, _ := net.SplitHostPort(flagAddr)
+	_, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String() + "/"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + "/"
+}
+
+func runDemo(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var sf serveFlags
+	sf.register(fs)
+	dir := fs.String("index", "", "keep the demo index in this directory (default: a temporary directory removed at exit)")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras demo [flags]\n\nIndexes the built-in demo articles and serves the search page and the API.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return 2
+	}
+	writeKeys, readKeys, err := sf.keys()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
+		return 2
+	}
+	demoKey := newDemoKey()
+	writeKeys = append(writeKeys, demoKey)
+
+	indexDir := *dir
+	if indexDir == "" {
+		tmp, err := os.MkdirTemp("", "fahras-demo-")
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(tmp)
+		indexDir = tmp
+	}
+	g, err := loadGazetteer("")
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
+		return 1
+	}
+	ix, _, err := index.OpenOrCreate(indexDir, index.Options{ProtectedWords: g.Names()})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
+		return 1
+	}
+	defer ix.Close()
+	sum, err := ix.Ingest(ctx, fsSource(democorpus.FS(), democorpus.Files()), index.NewEnricher(g, nil), index.IngestOptions{
+		OnError: func(origin string, err error) { env.Logger.Warn("demo article skipped", "origin", origin, "err", err) },
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			fmt.Fprintln(env.Stderr, "fahras demo: interrupted")
+		} else {
+			fmt.Fprintf(env.Stderr, "fahras demo: indexing the demo corpus: %v\n", err)
+		}
+		return 1
+	}
+	env.Logger.Info("indexed the demo corpus", "dir", indexDir, "articles", sum.Indexed(), "failed", sum.Failed,
+		"took", sum.Elapsed.Round(time.Millisecond))
+	return serveIndex(ctx, env, "demo", ix, g, sf, writeKeys, readKeys, func(url string) {
+		fmt.Fprintf(env.Stdout, "demo write API key: %s\n", demoKey)
+		fmt.Fprintf(env.Stdout, "  try: curl -H 'Authorization: Bearer %s' -X PUT --data '{\"title\":\"…\",\"body\":\"…\"}' %sapi/v1/documents/my-article\n", demoKey, url)
+	})
+}
+
+// newDemoKey makes a random write key for the demo.
+func newDemoKey() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return "demo-" + hex.EncodeToString(b[:])
+}
+
+// fsSource reads the named files of fsys; each file's name decides its
+// format.
+func fsSource(fsys fs.FS, names []string) index.Source {
+	return func(ctx context.Context, emit func(readers.Record) error) error {
+		for _, name := range names {
+			if err := readFSFile(ctx, fsys, name, emit); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func readFSFile(ctx context.Context, fsys fs.FS, name string, emit func(readers.Record) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return emit(readers.Record{Err: err, Origin: name})
+	}
+	defer f.Close()
+	return readers.Read(ctx, f, name, readers.Options{}, emit)
+}
