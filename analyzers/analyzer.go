@@ -53,8 +53,8 @@ const (
 	NameExact    = "fahras_ar_exact"
 	NameSnowball = "fahras_ar_snowball"
 	// NameBleveArabic is the registry name of bleve's own Arabic
-	// analyzer (package bleve/v2/analysis/lang/ar), linked in by the
-	// blevear build tag (see blevear.go).
+	// analyzer (package bleve/v2/analysis/lang/ar), linked in by
+	// blevear.go.
 	NameBleveArabic = "ar"
 )
 
@@ -225,9 +225,6 @@ func Lookup(name string, cache *registry.Cache) (analysis.Analyzer, error) {
 		regName = n
 	}
 	a, err := cache.AnalyzerNamed(regName)
-	if err != nil && name == "bleve_ar" {
-		return nil, fmt.Errorf("analyzer bleve_ar is not in this build (build with -tags blevear): %w", err)
-	}
 	if err != nil {
 		return nil, fmt.Errorf("unknown analyzer %q (known: %v): %w", name, Names(), err)
 	}

@@ -1,5 +1,3 @@
-//go:build blevear
-
 package analyzers
 
 import (
@@ -9,7 +7,7 @@ import (
 )
 
 // BenchmarkBleveAr runs bleve's own Arabic analyzer on the same text as
-// BenchmarkAnalyzeAr. It needs the blevear build tag (see blevear.go).
+// BenchmarkAnalyzeAr.
 func BenchmarkBleveAr(b *testing.B) {
 	text := newsText(b)
 	a, err := Lookup("bleve_ar", registry.NewCache())

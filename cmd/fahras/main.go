@@ -39,6 +39,7 @@ func commands() map[string]command {
 		"index":   {"index articles from files, directories or standard input", runIndex},
 		"extract": {"read articles and show their dates and places, without indexing", runExtract},
 		"search":  {"search an index, or batch-run a query file into a TREC run", runSearch},
+		"analyze": {"show how an analyzer normalizes, tokenizes and stems a text", runAnalyze},
 		"eval":    {"score a TREC run against relevance judgments (MRR, recall, nDCG, MAP)", runEval},
 	}
 }
