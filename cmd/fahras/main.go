@@ -40,6 +40,8 @@ func commands() map[string]command {
 		"extract": {"read articles and show their dates and places, without indexing", runExtract},
 		"search":  {"search an index, or batch-run a query file into a TREC run", runSearch},
 		"analyze": {"show how an analyzer normalizes, tokenizes and stems a text", runAnalyze},
+		"serve":   {"serve the HTTP API and the search page over an index", runServe},
+		"demo":    {"index the embedded demo corpus and serve the search page", runDemo},
 		"eval":    {"score a TREC run against relevance judgments (MRR, recall, nDCG, MAP)", runEval},
 	}
 }
