@@ -24,7 +24,7 @@ func (d *Doc) fields(duplicateOf string) map[string]interface{} {
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
 		FieldContentHash: contentHash(a),
-		FieldBodyHash:    a.BodyHash(),
+		FieldBodyHash:    d.hash(),
 	}
 	setString := func(field, value string) {
 		if value != "" {

@@ -108,6 +108,16 @@ type Doc struct {
 	Divisions  []string
 	Cities     []string
 	Primary    *article.Place
+
+	bodyHash string // computed once; see hash
+}
+
+// hash returns the article's body hash, computing it once.
+func (d *Doc) hash() string {
+	if d.bodyHash == "" {
+		d.bodyHash = d.Article.BodyHash()
+	}
+	return d.bodyHash
 }
 
 // Document resolves the hierarchy of the article's places: each place
@@ -115,6 +125,7 @@ type Doc struct {
 // a country find articles that name only one of its cities.
 func (e *Enricher) Document(a article.Article) Doc {
 	d := Doc{Article: a}
+	d.hash()
 	seen := map[string]bool{}
 	add := func(id string) {
 		if id == "" || seen[id] {

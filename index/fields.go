@@ -57,7 +57,7 @@ const (
 
 // TextFields are the fields a free-text query searches, with the exact
 // sub-fields.
-var TextFields = []string{FieldTitle, FieldTitleExact, FieldBody, FieldBodyExact, FieldSummary}
+var TextFields = []string{FieldTitle, FieldTitleExact, FieldBody, FieldBodyExact}
 
 // FacetFields are the keyword fields that support facets and filters.
 var FacetFields = []string{FieldSource, FieldCategory, FieldAuthor, FieldCountry, FieldDivision, FieldCity, FieldPlace, FieldYear, FieldMonth, FieldDay}
@@ -101,11 +101,13 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		fm.DocValues = false
 		return fm
 	}
-	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, AnalyzerAr, true), text(FieldTitleExact, AnalyzerArExact, false))
-	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, AnalyzerAr, true), text(FieldBodyExact, AnalyzerArExact, false))
-	summary := text(FieldSummary, AnalyzerAr, true)
-	summary.IncludeTermVectors = false
-	doc.AddFieldMappingsAt(FieldSummary, summary)
+	// Term vectors (positions and offsets) only on the exact fields:
+	// phrase queries need them there, and highlighting analyzes the
+	// stored text again instead of reading offsets from the index.
+	title, body := text(FieldTitle, AnalyzerAr, true), text(FieldBody, AnalyzerAr, true)
+	title.IncludeTermVectors, body.IncludeTermVectors = false, false
+	doc.AddFieldMappingsAt(FieldTitle, title, text(FieldTitleExact, AnalyzerArExact, false))
+	doc.AddFieldMappingsAt(FieldBody, body, text(FieldBodyExact, AnalyzerArExact, false))
 
 	keywordField := func(store, docValues bool) *mapping.FieldMapping {
 		fm := bleve.NewKeywordFieldMapping()
@@ -119,8 +121,12 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor} {
 		doc.AddFieldMappingsAt(f, keywordField(true, true))
 	}
-	for _, f := range []string{FieldPlace, FieldPlaceID, FieldCountry, FieldDivision, FieldCity, FieldYear, FieldMonth, FieldDay} {
+	for _, f := range []string{FieldCountry, FieldDivision, FieldCity, FieldYear, FieldMonth, FieldDay} {
 		doc.AddFieldMappingsAt(f, keywordField(false, true))
+	}
+	// Place names and IDs are filtered on, never faceted or sorted.
+	for _, f := range []string{FieldPlace, FieldPlaceID} {
+		doc.AddFieldMappingsAt(f, keywordField(false, false))
 	}
 	doc.AddFieldMappingsAt(FieldDateline, keywordField(true, false))
 	doc.AddFieldMappingsAt(FieldBodyHash, keywordField(true, false))
@@ -135,7 +141,7 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 
 	geo := bleve.NewGeoPointFieldMapping()
 	geo.Store = false
-	geo.DocValues = true
+	geo.DocValues = false
 	geo.IncludeInAll = false
 	doc.AddFieldMappingsAt(FieldGeo, geo)
 
@@ -149,7 +155,10 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		fm.Analyzer = keyword.Name
 		return fm
 	}
-	for _, f := range []string{FieldURL, FieldLang, FieldPublishedText, FieldPublishedFrom, FieldPlacesJSON} {
+	// The summary is kept for display but not searched: in news it
+	// repeats the body's opening, and indexing it measurably cost ranking
+	// quality and indexing time.
+	for _, f := range []string{FieldSummary, FieldURL, FieldLang, FieldPublishedText, FieldPublishedFrom, FieldPlacesJSON} {
 		doc.AddFieldMappingsAt(f, storedOnly())
 	}
 

@@ -203,11 +203,16 @@ func (ix *Index) Mapping() mapping.IndexMapping { return ix.mapping }
 // Shards is the number of shards.
 func (ix *Index) Shards() int { return len(ix.shards) }
 
-// shardFor routes a document ID to its shard.
-func (ix *Index) shardFor(id string) int {
+// routeHash is the hash documents are routed by.
+func routeHash(id string) uint32 {
 	h := fnv.New32a()
 	h.Write([]byte(id))
-	return int(h.Sum32() % uint32(len(ix.shards)))
+	return h.Sum32()
+}
+
+// shardFor routes a document ID to its shard.
+func (ix *Index) shardFor(id string) int {
+	return int(routeHash(id) % uint32(len(ix.shards)))
 }
 
 // Search runs a bleve request over all shards with BM25 statistics
@@ -330,8 +335,8 @@ func writeMeta(path string, meta Meta) error {
 	return nil
 }
 
-// FuzzyTerms returns the terms of field within fuzziness edits of term,
-// with their document frequencies summed over the shards.
+// FuzzyTerms returns the terms of field within fuzziness edits of term
+// (with document frequencies from DocFrequency).
 func (ix *Index) FuzzyTerms(field, term string, fuzziness int) (map[string]uint64, error) {
 	out := make(map[string]uint64)
 	for i, s := range ix.shards {
@@ -358,10 +363,40 @@ func (ix *Index) FuzzyTerms(field, term string, fuzziness int) (map[string]uint6
 			if err != nil || entry == nil {
 				break
 			}
-			out[entry.Term] += entry.Count
+			out[entry.Term] = 0
 		}
 		dict.Close()
 		reader.Close()
 	}
+	for term := range out {
+		n, err := ix.DocFrequency(field, term)
+		if err != nil {
+			return nil, err
+		}
+		out[term] = n
+	}
 	return out, nil
+}
+
+// DocFrequency is the number of documents whose field holds term, over
+// all shards.
+func (ix *Index) DocFrequency(field, term string) (uint64, error) {
+	var total uint64
+	for i, s := range ix.shards {
+		dict, err := s.FieldDictRange(field, []byte(term), []byte(term))
+		if err != nil {
+			return 0, fmt.Errorf("frequency of %q in shard %d: %w", term, i, err)
+		}
+		for {
+			entry, err := dict.Next()
+			if err != nil || entry == nil {
+				break
+			}
+			if entry.Term == term {
+				total += entry.Count
+			}
+		}
+		dict.Close()
+	}
+	return total, nil
 }

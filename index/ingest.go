@@ -12,6 +12,10 @@ import (
 	"github.com/fahras/fahras/index/readers"
 )
 
+// writersPerShard is how many batches a bulk load keeps in flight per
+// shard.
+const writersPerShard = 2
+
 // IngestOptions configure a bulk load.
 type IngestOptions struct {
 	// Workers enrich articles in parallel; 0 means the number of CPUs.
@@ -26,7 +30,8 @@ type IngestOptions struct {
 	// Progress, if set, is called after each written batch and at the end.
 	Progress func(Progress)
 	// OnError, if set, is called for each record that could not be read
-	// or indexed; the load goes on.
+	// or indexed; the load goes on. Callbacks are never called
+	// concurrently.
 	OnError func(origin string, err error)
 	// OnWritten, if set, is called with each document's result once it
 	// is persisted.
@@ -92,10 +97,14 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 
 	var sum Summary
 	var read, written, failed, created, updated, unchanged, dups, bytes atomic.Int64
+	// Callbacks are called one at a time, whichever goroutine reports.
+	var callbackMu sync.Mutex
 	reportErr := func(origin string, err error) {
 		failed.Add(1)
 		if opts.OnError != nil {
+			callbackMu.Lock()
 			opts.OnError(origin, err)
+			callbackMu.Unlock()
 		}
 	}
 
@@ -156,8 +165,11 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 		close(docs)
 	}()
 
-	// Writing: one batcher per shard, so shards are written in parallel.
-	perShard := make([]chan Doc, len(ix.shards))
+	// Writing: two batchers per shard, so that one batch is analyzed and
+	// built while the shard persists the other, and shards are written in
+	// parallel. A document ID always goes to the same batcher, so two
+	// versions of one document are written in input order.
+	perShard := make([]chan Doc, writersPerShard*len(ix.shards))
 	var writeWG sync.WaitGroup
 	for s := range perShard {
 		perShard[s] = make(chan Doc, batchDocs)
@@ -188,13 +200,19 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 					if r.DuplicateOf != "" {
 						dups.Add(1)
 					}
-					if opts.OnWritten != nil {
+				}
+				if opts.OnWritten != nil {
+					callbackMu.Lock()
+					for _, r := range res {
 						opts.OnWritten(r)
 					}
+					callbackMu.Unlock()
 				}
 				written.Add(int64(len(res)))
 				if opts.Progress != nil {
+					callbackMu.Lock()
 					opts.Progress(Progress{Read: read.Load(), Written: written.Load(), Elapsed: time.Since(start)})
+					callbackMu.Unlock()
 				}
 				pending = pending[:0]
 				size = 0
@@ -217,7 +235,9 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 		}(perShard[s])
 	}
 	for d := range docs {
-		perShard[ix.shardFor(d.Article.ID)] <- d
+		// (h mod 2n) mod n == h mod n: the batcher's shard is the
+		// document's shard.
+		perShard[routeHash(d.Article.ID)%uint32(len(perShard))] <- d
 	}
 	for _, ch := range perShard {
 		close(ch)

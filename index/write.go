@@ -117,6 +117,11 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	if batch.Size() == 0 {
 		return nil
 	}
+	// The batch is written outside the lock: bleve analyzes, builds and
+	// persists it while the next batch for this shard is being prepared.
+	// Writers that may race on one ID never run at once (see Ingest).
+	ix.writeMu[s].Unlock()
+	defer ix.writeMu[s].Lock()
 	if err := shard.Batch(batch); err != nil {
 		return fmt.Errorf("write shard %d: %w", s, err)
 	}
@@ -150,7 +155,7 @@ func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[str
 		if len(a.Body) == 0 {
 			continue
 		}
-		h := a.BodyHash()
+		h := docs[i].hash()
 		if first, loaded := ix.bodies.LoadOrStore(h, a.ID); loaded {
 			if first.(string) != a.ID {
 				out[a.ID] = first.(string)

@@ -23,18 +23,25 @@ type textPart struct {
 }
 
 // textQuery turns the parsed query into bleve clauses.
+//
+// bleve scores a disjunction as the sum of the matching clauses times the
+// fraction that match (coordination). Each free word is one clause of the
+// top-level disjunction, so documents with all the words rank above those
+// with some; inside a word's clause, title and body are the two
+// alternatives (a word in both scores more than in one), and the exact
+// form is a bonus on top of the stem that never lowers the coordination.
 func (e *Engine) textQuery(q query.Query) (textPart, []string) {
 	var t textPart
 	var warnings []string
 	for _, c := range q.Clauses {
-		var alts []blevequery.Query
+		var alts, bonuses []blevequery.Query
 		phrase := false
 		for _, term := range c.Any {
-			var tq blevequery.Query
+			var tq, bonus blevequery.Query
 			if c.Not {
 				tq = e.excludeQuery(term)
 			} else {
-				tq = e.termQuery(term)
+				tq, bonus = e.termQuery(term)
 			}
 			if tq == nil {
 				continue
@@ -43,14 +50,14 @@ func (e *Engine) textQuery(q query.Query) (textPart, []string) {
 				phrase = true
 			}
 			alts = append(alts, tq)
+			if bonus != nil {
+				bonuses = append(bonuses, bonus)
+			}
 		}
 		if len(alts) == 0 {
 			continue
 		}
-		var cq blevequery.Query = alts[0]
-		if len(alts) > 1 {
-			cq = blevequery.NewDisjunctionQuery(alts)
-		}
+		cq := disjunction(alts...)
 		switch {
 		case c.Not:
 			t.mustNot = append(t.mustNot, cq)
@@ -60,6 +67,9 @@ func (e *Engine) textQuery(q query.Query) (textPart, []string) {
 			t.must = append(t.must, cq)
 		default:
 			t.should = append(t.should, cq)
+			if b := disjunction(bonuses...); b != nil {
+				t.should = append(t.should, b)
+			}
 		}
 	}
 	t.scored = len(t.must)+len(t.should) > 0
@@ -105,6 +115,18 @@ func match(field, text string, boost float64) blevequery.Query {
 	return q
 }
 
+// withBonus requires q and adds bonus's score when it matches too: the
+// exact form of a word adds to its stem's score without lowering, through
+// bleve's coordination factor, the score of documents that have only the
+// stem.
+func withBonus(q, bonus blevequery.Query) blevequery.Query {
+	if q == nil || bonus == nil {
+		return q
+	}
+	bq := blevequery.NewBooleanQuery([]blevequery.Query{q}, []blevequery.Query{bonus}, nil)
+	return bq
+}
+
 func matchPhrase(field, text string, boost float64) blevequery.Query {
 	q := blevequery.NewMatchPhraseQuery(text)
 	q.SetField(field)
@@ -131,8 +153,9 @@ func disjunction(qs ...blevequery.Query) blevequery.Query {
 	return blevequery.NewDisjunctionQuery(keep)
 }
 
-// termQuery builds the query for one positive term of the user's query.
-func (e *Engine) termQuery(t query.Term) blevequery.Query {
+// termQuery builds the query for one positive term of the user's query,
+// and for a free word the bonus clause of its exact form.
+func (e *Engine) termQuery(t query.Term) (blevequery.Query, blevequery.Query) {
 	w := e.weights
 	switch t.Field {
 	case "", "title":
@@ -140,32 +163,32 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 		switch {
 		case t.Phrase:
 			if len(e.exactTerms(t.Text)) == 0 {
-				return nil
+				return nil, nil
 			}
 			title := matchPhrase(index.FieldTitleExact, t.Text, max(w.Title+w.TitleExact, 0.1))
 			if titleOnly {
-				return title
+				return title, nil
 			}
-			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact))
+			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact)), nil
 		case t.Prefix:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
-				return nil
+				return nil, nil
 			}
 			title := blevequery.NewPrefixQuery(terms[0])
 			title.SetField(index.FieldTitleExact)
 			title.SetBoost(w.Title)
 			if titleOnly {
-				return title
+				return title, nil
 			}
 			body := blevequery.NewPrefixQuery(terms[0])
 			body.SetField(index.FieldBodyExact)
 			body.SetBoost(w.Body)
-			return disjunction(title, body)
+			return disjunction(title, body), nil
 		case t.Fuzzy:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 {
-				return nil
+				return nil, nil
 			}
 			fuzz := t.Fuzziness
 			if fuzz > 2 {
@@ -176,39 +199,36 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 			title.SetFuzziness(fuzz)
 			title.SetBoost(w.Title)
 			if titleOnly {
-				return title
+				return title, nil
 			}
 			body := blevequery.NewFuzzyQuery(terms[0])
 			body.SetField(index.FieldBodyExact)
 			body.SetFuzziness(fuzz)
 			body.SetBoost(w.Body)
-			return disjunction(title, body)
+			return disjunction(title, body), nil
 		}
 		if len(e.tokens(t.Text)) == 0 {
-			return nil // a stop word
+			return nil, nil // a stop word
 		}
 		if titleOnly {
-			return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldTitleExact, t.Text, 0.5))
+			return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldTitleExact, t.Text, 0.5)), nil
 		}
 		return disjunction(
-			match(index.FieldTitle, t.Text, w.Title),
-			match(index.FieldTitleExact, t.Text, w.TitleExact),
-			match(index.FieldBody, t.Text, w.Body),
-			match(index.FieldBodyExact, t.Text, w.BodyExact),
-			match(index.FieldSummary, t.Text, w.Summary),
-		)
+			withBonus(match(index.FieldTitle, t.Text, w.Title), match(index.FieldTitleExact, t.Text, w.TitleExact)),
+			withBonus(match(index.FieldBody, t.Text, w.Body), match(index.FieldBodyExact, t.Text, w.BodyExact)),
+		), nil
 	case "source":
-		return keywordQuery(index.FieldSource, t.Text)
+		return keywordQuery(index.FieldSource, t.Text), nil
 	case "category":
-		return keywordQuery(index.FieldCategory, t.Text)
+		return keywordQuery(index.FieldCategory, t.Text), nil
 	case "author":
-		return keywordQuery(index.FieldAuthor, t.Text)
+		return keywordQuery(index.FieldAuthor, t.Text), nil
 	case "place":
-		return e.placeQuery([]string{t.Text})
+		return e.placeQuery([]string{t.Text}), nil
 	case "country":
-		return e.countryQuery([]string{t.Text})
+		return e.countryQuery([]string{t.Text}), nil
 	}
-	return nil
+	return nil, nil
 }
 
 // excludeQuery builds what a -word excludes: any form of the word.
@@ -216,7 +236,8 @@ func (e *Engine) excludeQuery(t query.Term) blevequery.Query {
 	switch t.Field {
 	case "", "title":
 		if t.Phrase {
-			return e.termQuery(t)
+			q, _ := e.termQuery(t)
+			return q
 		}
 		if len(e.tokens(t.Text)) == 0 {
 			return nil
@@ -224,9 +245,10 @@ func (e *Engine) excludeQuery(t query.Term) blevequery.Query {
 		if t.Field == "title" {
 			return match(index.FieldTitle, t.Text, 1)
 		}
-		return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldBody, t.Text, 1), match(index.FieldSummary, t.Text, 1))
+		return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldBody, t.Text, 1))
 	}
-	return e.termQuery(t)
+	q, _ := e.termQuery(t)
+	return q
 }
 
 func keywordQuery(field, value string) blevequery.Query {

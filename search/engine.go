@@ -9,12 +9,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/fahras/fahras/index"
@@ -42,17 +44,18 @@ type Engine struct {
 
 // Weights are the boosts of the fields a free-text word is matched in.
 type Weights struct {
-	Title, TitleExact, Body, BodyExact, Summary float64
+	Title, TitleExact, Body, BodyExact float64
 }
 
 // DefaultWeights rank title matches above body matches and exact forms
-// above stem-only matches.
+// above stem-only matches in the body.
 //
 // Measured on the ARCD and XQuAD question sets pooled with 31.5k news
-// articles (docs/EVALUATION.md): a heavy title boost lets short news
-// titles that share one common word outrank the passage that answers, and
-// the summary mostly repeats the body's first lines, so it adds nothing.
-var DefaultWeights = Weights{Title: 0.5, TitleExact: 0, Body: 1.0, BodyExact: 0.3, Summary: 0}
+// articles (docs/EVALUATION.md): every step of title weight above the
+// body's costs answer passages ranks there (their titles rarely share the
+// question's words while short news titles do), so the title is weighted
+// only a little higher.
+var DefaultWeights = Weights{Title: 1.2, TitleExact: 0, Body: 1.0, BodyExact: 0.6}
 
 // New returns an engine over an open index. The gazetteer names places in
 // facets and resolves place and country filters given by name.
@@ -155,7 +158,6 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 
 	breq := bleve.NewSearchRequestOptions(combine(text, filters), req.Size, (req.Page-1)*req.Size, false)
 	breq.Fields = hitFields
-	breq.IncludeLocations = !req.NoHighlight && text.scored
 	switch {
 	case req.Sort == SortNewest:
 		breq.SortBy([]string{"-" + index.FieldPublished, "-_score", "_id"})
@@ -192,11 +194,15 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		Hits:     make([]Hit, 0, len(res.Hits)),
 		Warnings: append(parsed.Warnings, warnings...),
 	}
+	var m *marker
+	if !req.NoHighlight {
+		m = e.newMarker(parsed)
+	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, e.hit(h, !req.NoHighlight))
+		out.Hits = append(out.Hits, e.hit(h, m))
 	}
 	if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
-		out.SearchAfter = encodeCursor(res.Hits[len(res.Hits)-1].Sort)
+		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], breq.Sort))
 	}
 	if !req.NoFacets {
 		facets, err := e.facets(ctx, &req, text, res)
@@ -223,6 +229,23 @@ func searchError(ctx context.Context, err error) error {
 		return badRequest("query_too_broad", "a prefix, wildcard or fuzzy word matches too many terms; make it longer")
 	}
 	return fmt.Errorf("search: %w", err)
+}
+
+// cursorValues gives the sort values of a hit in the form bleve's
+// search_after reads: the score as a number, dates and IDs decoded.
+func cursorValues(h *bsearch.DocumentMatch, order bsearch.SortOrder) []string {
+	out := make([]string, len(order))
+	for i, so := range order {
+		switch {
+		case so.RequiresScoring():
+			out[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
+		case i < len(h.DecodedSort):
+			out[i] = h.DecodedSort[i]
+		case i < len(h.Sort):
+			out[i] = h.Sort[i]
+		}
+	}
+	return out
 }
 
 var hitFields = []string{

@@ -30,7 +30,7 @@ const (
 // facetGroups lists, per group, the facets it counts.
 var facetGroups = map[string][]string{
 	facetPlaces:   {fCountry, fDivision, fCity},
-	facetDates:    {fYear, fMonth, fRecent},
+	facetDates:    {fRecent},
 	facetSource:   {fSource},
 	facetCategory: {fCategory},
 	facetAuthor:   {fAuthor},
@@ -102,7 +102,13 @@ var recentRanges = []struct {
 
 // addFacets adds to the main request the facets of every group whose
 // filter is not active: for those, the main query's counts are right.
+//
+// The date histogram always counts with the date filter applied, so that
+// choosing a year drills down into its months and a month into its days;
+// the fixed recent ranges are disjunctive like the other facets.
 func (e *Engine) addFacets(breq *bleve.SearchRequest, req *Request, _ string) {
+	breq.AddFacet(fYear, facetRequest(fYear, req))
+	breq.AddFacet(fMonth, facetRequest(fMonth, req))
 	for _, g := range groupOrder {
 		if active(req, g) {
 			continue
@@ -266,11 +272,7 @@ func (e *Engine) dateFacet(ctx context.Context, req *Request, text textPart, res
 	case len(months) > 0:
 		// A narrow span: count by day, one more small search.
 		df.Interval = "day"
-		skip := facetAll
-		if active(req, facetDates) {
-			skip = facetDates
-		}
-		filters, err := e.filters(req, skip)
+		filters, err := e.filters(req, facetAll)
 		if err != nil {
 			return df, err
 		}

@@ -27,7 +27,7 @@ const (
 type span struct{ start, end int }
 
 // hit turns a bleve hit into a result hit.
-func (e *Engine) hit(h *bsearch.DocumentMatch, highlight bool) Hit {
+func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) Hit {
 	str := func(name string) string {
 		s, _ := h.Fields[name].(string)
 		return s
@@ -65,32 +65,16 @@ func (e *Engine) hit(h *bsearch.DocumentMatch, highlight bool) Hit {
 	if body == "" {
 		body = str(index.FieldSummary)
 	}
-	if !highlight {
+	if m == nil {
 		out.Snippet = html.EscapeString(cutRunes(body, snippetRunes))
 		return out
 	}
-	titleSpans := spans(h.Locations, index.FieldTitle, index.FieldTitleExact)
-	bodySpans := spans(h.Locations, index.FieldBody, index.FieldBodyExact)
 	out.Highlights = map[string]string{
-		"title": Mark(out.Title, titleSpans),
+		"title": Mark(out.Title, m.spans(out.Title)),
 	}
-	out.Snippet = Snippet(body, bodySpans)
+	out.Snippet = Snippet(body, m.spans(body))
 	out.Highlights["body"] = out.Snippet
 	return out
-}
-
-// spans collects the matched byte ranges of a text from its fields'
-// term locations, sorted and merged.
-func spans(locs bsearch.FieldTermLocationMap, fields ...string) []span {
-	var out []span
-	for _, f := range fields {
-		for _, list := range locs[f] {
-			for _, l := range list {
-				out = append(out, span{int(l.Start), int(l.End)})
-			}
-		}
-	}
-	return mergeSpans(out)
 }
 
 func mergeSpans(in []span) []span {

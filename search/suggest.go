@@ -180,7 +180,10 @@ func (e *Engine) closerTerm(word string) string {
 	if err != nil {
 		return ""
 	}
-	own := cands[t]
+	own, err := e.ix.DocFrequency(index.FieldBodyExact, t)
+	if err != nil {
+		return ""
+	}
 	best, bestCount := "", uint64(0)
 	for c, count := range cands {
 		if c == t {
@@ -190,7 +193,9 @@ func (e *Engine) closerTerm(word string) string {
 			best, bestCount = c, count
 		}
 	}
-	if best == "" || bestCount < dymMinRatio*(own+1) {
+	// A word the index does not know gives way to any known neighbour;
+	// a known one only to a much more frequent one.
+	if best == "" || own > 0 && bestCount < dymMinRatio*own {
 		return ""
 	}
 	return best

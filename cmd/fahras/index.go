@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -71,6 +72,7 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer (new index only)")
 	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)")
 		fs.PrintDefaults()
@@ -137,6 +139,19 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 				bar.Set64(p.Written)
 			}
 		},
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+			return 1
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	src := pathsSource(fs.Args(), env.Stdin, readers.Options{Format: f})
 	sum, err := ix.Ingest(ctx, src, index.NewEnricher(g, nil), opts)

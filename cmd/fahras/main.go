@@ -42,6 +42,7 @@ func commands() map[string]command {
 		"analyze": {"show how an analyzer normalizes, tokenizes and stems a text", runAnalyze},
 		"serve":   {"serve the HTTP API and the search page over an index", runServe},
 		"demo":    {"index the embedded demo corpus and serve the search page", runDemo},
+		"bench":   {"measure indexing against bleve's own Arabic analyzer, side by side", runBench},
 		"eval":    {"score a TREC run against relevance judgments (MRR, recall, nDCG, MAP)", runEval},
 	}
 }

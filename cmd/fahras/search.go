@@ -76,7 +76,7 @@ func runSearch(ctx context.Context, env *Env, args []string) int {
 	runFile := fs.String("run", "", "with --batch: write a TREC run file here (- for standard output)")
 	tag := fs.String("tag", "fahras", "with --batch: the run tag")
 	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
-	weights := fs.String("weights", "", "field boosts for ranking experiments: title=2,title_exact=1,body=1,body_exact=0.5,summary=0.5")
+	weights := fs.String("weights", "", "field boosts for ranking experiments: title=1.2,title_exact=0.3,body=1,body_exact=0.6")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras search [flags] QUERY\n       fahras search --batch QUERIES.tsv --run RUN.txt [--size 100] [--tag NAME]")
 		fs.PrintDefaults()
@@ -296,8 +296,6 @@ func parseWeights(s string) (search.Weights, error) {
 			w.Body = f
 		case "body_exact":
 			w.BodyExact = f
-		case "summary":
-			w.Summary = f
 		default:
 			return w, fmt.Errorf("--weights: unknown field %q", name)
 		}

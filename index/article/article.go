@@ -78,8 +78,36 @@ func (a *Article) EnsureID() {
 
 // BodyHash identifies the article's body independently of its ID, so
 // that identical bodies published under different URLs can be detected.
+// Runs of white space count as one space and the ends are trimmed.
 func (a *Article) BodyHash() string {
-	return shortHash(strings.Join(strings.Fields(a.Body), " "))
+	h := sha256.New()
+	var buf [4096]byte
+	n := 0
+	space := false
+	for i := 0; i < len(a.Body); i++ {
+		c := a.Body[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			space = n > 0 || space
+			continue
+		}
+		if space {
+			if n == len(buf) {
+				h.Write(buf[:n])
+				n = 0
+			}
+			buf[n] = ' '
+			n++
+			space = false
+		}
+		if n == len(buf) {
+			h.Write(buf[:n])
+			n = 0
+		}
+		buf[n] = c
+		n++
+	}
+	h.Write(buf[:n])
+	return hex.EncodeToString(h.Sum(nil)[:10])
 }
 
 // CanonicalURL lower-cases the scheme and host of u, drops the fragment and

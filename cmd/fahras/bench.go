@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"github.com/fahras/fahras/analyzers"
+	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
+	"github.com/fahras/fahras/index/readers"
+)
+
+// runBench measures fahras against its anchors on the same corpus, in one
+// run, so that the numbers are comparable on a shared, noisy machine.
+func runBench(ctx context.Context, env *Env, args []string) int {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	limit := fs.Int("limit", 0, "use at most this many articles (0: all)")
+	work := fs.String("dir", "", "directory for the indexes (default: a temporary directory, removed after)")
+	rounds := fs.Int("rounds", 1, "repeat each measurement this many times, alternating systems")
+	fs.Usage = func() {
+		fmt.Fprintln(env.Stderr, "Usage: fahras bench index [flags] CORPUS...\n\nIndexes the corpus with bleve's default mapping and its own Arabic analyzer,\nthen with fahras, and prints documents/s, MB/s and index size side by side.")
+		fs.PrintDefaults()
+	}
+	if len(args) == 0 || args[0] != "index" {
+		fs.Usage()
+		return 2
+	}
+	if err := fs.Parse(args[1:]); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	articles, bytes, err := loadCorpus(ctx, fs.Args(), *limit)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+		return 1
+	}
+	dir := *work
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "fahras-bench-")
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+	}
+	g, err := loadGazetteer("")
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(env.Stdout, "corpus: %d articles, %.1f MB of text; %d CPUs, %s\n\n", len(articles), float64(bytes)/1e6, runtime.NumCPU(), runtime.Version())
+	fmt.Fprintf(env.Stdout, "| system | round | docs/s | MB/s | index size / text |\n|---|---|---|---|---|\n")
+	for r := 1; r <= *rounds; r++ {
+		for _, system := range []string{"bleve ar (default mapping)", "fahras"} {
+			path := filepath.Join(dir, fmt.Sprintf("r%d-%d", r, len(system)))
+			start := time.Now()
+			switch system {
+			case "fahras":
+				err = benchFahras(ctx, path, articles, g)
+			default:
+				err = benchBleveAr(path, articles)
+			}
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench: %s: %v\n", system, err)
+				return 1
+			}
+			elapsed := time.Since(start)
+			size := dirSize(path)
+			fmt.Fprintf(env.Stdout, "| %s | %d | %.0f | %.2f | %.2f |\n", system, r,
+				float64(len(articles))/elapsed.Seconds(), float64(bytes)/1e6/elapsed.Seconds(), float64(size)/float64(bytes))
+			os.RemoveAll(path)
+		}
+	}
+	return 0
+}
+
+func loadCorpus(ctx context.Context, paths []string, limit int) ([]article.Article, int64, error) {
+	var out []article.Article
+	var bytes int64
+	errFull := errors.New("enough")
+	for _, p := range paths {
+		err := readers.ReadPath(ctx, p, nil, readers.Options{}, func(r readers.Record) error {
+			if r.Err != nil {
+				return nil
+			}
+			a := r.Article
+			a.EnsureID()
+			out = append(out, a)
+			bytes += int64(len(a.Title) + len(a.Body) + len(a.Summary))
+			if limit > 0 && len(out) >= limit {
+				return errFull
+			}
+			return nil
+		})
+		if errors.Is(err, errFull) {
+			break
+		}
+		if err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(out) == 0 {
+		return nil, 0, errors.New("no articles in the corpus")
+	}
+	return out, bytes, nil
+}
+
+// benchBleveAr indexes with bleve's default mapping and bleve's own Arabic
+// analyzer, in batches of 1,000: the baseline a bleve user starts from.
+func benchBleveAr(path string, articles []article.Article) error {
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = analyzers.NameBleveArabic
+	ix, err := bleve.New(path, m)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	batch := ix.NewBatch()
+	for i := range articles {
+		a := &articles[i]
+		doc := map[string]interface{}{"title": a.Title, "body": a.Body, "summary": a.Summary, "source": a.Source, "category": a.Category, "published": a.PublishedText}
+		if err := batch.Index(a.ID, doc); err != nil {
+			return err
+		}
+		if batch.Size() >= 1000 {
+			if err := ix.Batch(batch); err != nil {
+				return err
+			}
+			batch = ix.NewBatch()
+		}
+	}
+	return ix.Batch(batch)
+}
+
+func benchFahras(ctx context.Context, path string, articles []article.Article, g interface{ Names() []string }) error {
+	gz, err := loadGazetteer("")
+	if err != nil {
+		return err
+	}
+	ix, err := index.Create(path, index.Options{ProtectedWords: g.Names()})
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	src := func(ctx context.Context, emit func(readers.Record) error) error {
+		for _, a := range articles {
+			if err := emit(readers.Record{Article: a}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	_, err = ix.Ingest(ctx, src, index.NewEnricher(gz, nil), index.IngestOptions{})
+	return err
+}
+
+func dirSize(path string) int64 {
+	var total int64
+	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				total += info.Size()
+			}
+		}
+		return nil
+	})
+	return total
+}
