@@ -340,8 +340,17 @@ func TestBrowserSearchPage(t *testing.T) {
 	if dated <= 0 || dated > countryCount {
 		t.Errorf("after choosing %s..%s the page says %d hits, want 1..%d", from, to, dated, countryCount)
 	}
-	if got := p.eval(`document.querySelector('#facet-dates .bar[aria-pressed=true]')?.dataset.from || ''`); got != from {
-		t.Errorf("the pressed bar starts %q, want %q", got, from)
+	// The histogram drills down into the chosen period: every bar lies
+	// inside it and the bars add up to the hits.
+	inside := p.eval(fmt.Sprintf(`(() => { let sum = 0, out = 0;
+		for (const b of document.querySelectorAll('#facet-dates .bar')) {
+			if (b.dataset.from < %q || b.dataset.to > %q) out++;
+			sum += Number(b.dataset.count);
+		}
+		return sum + ' ' + out; })()`, from, to))
+	var barSum, barsOutside int
+	if _, err := fmt.Sscan(inside, &barSum, &barsOutside); err != nil || barsOutside != 0 || barSum != dated {
+		t.Errorf("after choosing %s..%s the histogram has %d bars outside it and counts %d, want 0 and %d", from, to, barsOutside, barSum, dated)
 	}
 	u, err := url.Parse(p.eval(`location.href`))
 	if err != nil {
