@@ -1,0 +1,249 @@
+package bench
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// Report is the outcome of a comparison run.
+type Report struct {
+	Machine   Machine   `json:"machine"`
+	Command   string    `json:"command"`
+	Date      time.Time `json:"date"`
+	Corpus    string    `json:"corpus"`
+	Articles  int64     `json:"articles"`
+	TextBytes int64     `json:"text_bytes"`
+	// Scaled says the articles were derived with a Scaler from Corpus,
+	// with Seed; Generation is how long deriving them all took (part of
+	// every system's indexing time).
+	Scaled     bool          `json:"scaled"`
+	Seed       int64         `json:"seed"`
+	Generation time.Duration `json:"generation_ns"`
+	// Duration is how long each query kind ran at each concurrency.
+	Duration time.Duration  `json:"duration_ns"`
+	Clients  []int          `json:"clients"`
+	Mix      []Query        `json:"mix"`
+	Systems  []SystemReport `json:"systems"`
+}
+
+// SystemReport is what was measured of one system. The first system of a
+// report is the one the others are compared with.
+type SystemReport struct {
+	Name  string     `json:"name"`
+	Index IndexStats `json:"index"`
+	// Open is the time to open the index again after the query runs
+	// (for PostgreSQL, to restart the server and connect); FirstQuery is
+	// the time to answer the first query after that.
+	Open       time.Duration `json:"open_ns"`
+	FirstQuery time.Duration `json:"first_query_ns"`
+	Queries    []QueryResult `json:"queries"`
+	// Skipped says why the system was not measured.
+	Skipped string `json:"skipped,omitempty"`
+}
+
+// result returns the measurement of a query kind at a concurrency.
+func (s SystemReport) result(kind string, clients int) (Latencies, bool) {
+	for _, q := range s.Queries {
+		if q.Kind == kind && q.Clients == clients {
+			return q.Latencies, true
+		}
+	}
+	return Latencies{}, false
+}
+
+// WriteMarkdown writes the report as Markdown: the setup, an indexing
+// table, a query table per concurrency, and how the numbers were taken.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
+
+	p("## Setup\n\n")
+	p("- Date: %s\n", r.Date.UTC().Format("2006-01-02 15:04 MST"))
+	p("- Machine: %d cores (%s), %s MB memory, %s, %s\n", r.Machine.Cores, orDash(r.Machine.CPU), thousands(r.Machine.MemoryMB), r.Machine.OS, r.Machine.GoVersion)
+	if r.Command != "" {
+		p("- Command: `%s`\n", r.Command)
+	}
+	corpus := fmt.Sprintf("%s articles, %.1f MB of text (titles and bodies)", thousands(r.Articles), float64(r.TextBytes)/1e6)
+	if r.Scaled {
+		corpus += fmt.Sprintf(", derived from %s with seed %d (derivation alone: %s, included in every indexing time)", orDash(r.Corpus), r.Seed, r.Generation.Round(time.Millisecond))
+	} else if r.Corpus != "" {
+		corpus += " of " + r.Corpus
+	}
+	p("- Corpus: %s\n", corpus)
+	p("- Queries: each kind alone for %s at each concurrency, after one warm-up query\n\n", r.Duration)
+
+	var active []SystemReport
+	for _, s := range r.Systems {
+		if s.Skipped != "" {
+			p("- %s: skipped (%s)\n\n", s.Name, s.Skipped)
+			continue
+		}
+		active = append(active, s)
+	}
+
+	p("## Indexing\n\n")
+	p("| system | documents | docs/s | MB/s | CPU s | index size | size ÷ text | peak RSS | open ms | first query ms |\n")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, s := range active {
+		x := s.Index
+		p("| %s | %s | %.0f | %.2f | %.1f | %s | %.2f | %s | %s | %s |\n", s.Name, thousands(x.Docs), x.DocsPerSecond(), x.MBPerSecond(),
+			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), megabytes(x.PeakRSS), ms(s.Open), ms(s.FirstQuery))
+	}
+	if len(active) > 1 {
+		p("\n| fahras ÷ anchor | docs/s | size ÷ text |\n|---|---:|---:|\n")
+		for _, s := range active[1:] {
+			p("| %s | %s | %s |\n", s.Name, times(active[0].Index.DocsPerSecond(), s.Index.DocsPerSecond()), times(active[0].Index.SizeRatio(), s.Index.SizeRatio()))
+		}
+	}
+
+	for _, c := range r.Clients {
+		if len(active) == 0 {
+			break
+		}
+		p("\n## Queries, %d client%s\n\n", c, plural(c))
+		p("Latency p50 / p95 / p99 in milliseconds, and queries per second.\n\n")
+		p("| query |")
+		for _, s := range active {
+			p(" %s p50 / p95 / p99 | %s QPS |", s.Name, s.Name)
+		}
+		for _, s := range active[min(1, len(active)):] {
+			p(" QPS fahras ÷ %s |", s.Name)
+		}
+		p("\n|---|")
+		for range active {
+			p("---:|---:|")
+		}
+		for range active[min(1, len(active)):] {
+			p("---:|")
+		}
+		p("\n")
+		for _, q := range r.Mix {
+			p("| %s |", q.Kind)
+			for _, s := range active {
+				l, ok := s.result(q.Kind, c)
+				switch {
+				case !ok:
+					p(" – | – |")
+				case l.Count == 0:
+					p(" failed | 0 |")
+				default:
+					p(" %s / %s / %s | %.0f |", ms(l.P50), ms(l.P95), ms(l.P99), l.QPS)
+				}
+			}
+			first, _ := active[0].result(q.Kind, c)
+			for _, s := range active[min(1, len(active)):] {
+				l, _ := s.result(q.Kind, c)
+				p(" %s |", times(first.QPS, l.QPS))
+			}
+			p("\n")
+		}
+		for _, s := range active {
+			for _, q := range r.Mix {
+				if l, ok := s.result(q.Kind, c); ok && l.Count == 0 && l.FirstErr != "" {
+					p("\n%s, %s: %s\n", s.Name, q.Kind, l.FirstErr)
+				}
+			}
+		}
+	}
+
+	p("\n## Query mix\n\n| query | words | phrase | facets | date filter | sort | country | deep |\n|---|---|---|---|---|---|---|---:|\n")
+	for _, q := range r.Mix {
+		dates := "–"
+		if !q.From.IsZero() || !q.To.IsZero() {
+			dates = q.From.Format("2006-01-02") + " – " + q.To.Format("2006-01-02")
+		}
+		sort := "relevance"
+		if q.Newest {
+			sort = "newest"
+		}
+		p("| %s | %s | %s | %s | %s | %s | %s | %s |\n", q.Kind, orDash(q.Text), yes(q.Phrase), yes(q.Facets), dates, sort, orDash(q.Country), orDash(countOrEmpty(q.Skip)))
+	}
+
+	p("\n## How the numbers were taken\n\n")
+	p("- Each system indexes the same articles in turn, on the same machine, then answers the same query kinds. fahras and bleve run in this process; PostgreSQL runs as its own server.\n")
+	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs; PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
+	p("- CPU: user and system time of this process during indexing; for PostgreSQL, of the server process serving the load.\n")
+	p("- Index size: fahras and bleve, the index directory; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")
+	p("- Open and first query: reopening the index after the query runs (PostgreSQL: server restart and a new connection), then the faceted query; the operating system's page cache stays warm.\n")
+	p("- bleve-ar: bleve v2.6.3, default mapping with bleve's own `ar` analyzer as default analyzer: dynamic fields, stored, with term vectors and `_all`. Term facets on source and category (analyzed values) and a yearly date-range facet; no place facets; the country filter is a required phrase query for the country's Arabic name.\n")
+	p("- postgres-fts: PostgreSQL full-text search, built-in `arabic` text search configuration; a stored generated tsvector over title and body with a GIN index, a B-tree on (published, id); words as OR-ed plainto_tsquery ranked by ts_rank, phrases with phraseto_tsquery, ts_headline for the 10 hits, facets with GROUPING SETS, keyset paging for the deep page; totals are counted only with facets. One psql connection per client; latency includes psql's round trip.\n")
+	p("- fahras highlights the hits of every query with words; so do the anchors (bleve's highlighter, ts_headline).\n")
+	return bw.Flush()
+}
+
+func ms(d time.Duration) string {
+	switch {
+	case d == 0:
+		return "–"
+	case d < 10*time.Millisecond:
+		return fmt.Sprintf("%.2f", float64(d)/1e6)
+	case d < 100*time.Millisecond:
+		return fmt.Sprintf("%.1f", float64(d)/1e6)
+	default:
+		return fmt.Sprintf("%.0f", float64(d)/1e6)
+	}
+}
+
+func megabytes(n int64) string {
+	if n == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f MB", float64(n)/1e6)
+}
+
+// times formats a/b as "2.5×", or "–" when either is unknown.
+func times(a, b float64) string {
+	if a == 0 || b == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f×", a/b)
+}
+
+// thousands writes n with comma separators: 31525 → 31,525.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "–"
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func countOrEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return "after " + thousands(int64(n))
+}

@@ -1,0 +1,72 @@
+package bench
+
+import (
+	"testing"
+	"time"
+)
+
+func TestSummarize(t *testing.T) {
+	// 1..100 ms in a shuffled order.
+	var samples []time.Duration
+	for i := range 100 {
+		samples = append(samples, time.Duration((i*37)%100+1)*time.Millisecond)
+	}
+	l := Summarize(samples, 3, 2*time.Second, 8)
+	want := Latencies{
+		Clients: 8, Count: 100, Errors: 3, Elapsed: 2 * time.Second, QPS: 50,
+		Mean: 50500 * time.Microsecond, P50: 50 * time.Millisecond, P95: 95 * time.Millisecond,
+		P99: 99 * time.Millisecond, Max: 100 * time.Millisecond,
+	}
+	if l != want {
+		t.Errorf("Summarize =\n%+v, want\n%+v", l, want)
+	}
+	if samples[0] != time.Millisecond || samples[1] != 38*time.Millisecond {
+		t.Error("Summarize reordered its input")
+	}
+}
+
+func TestPercentileNearestRank(t *testing.T) {
+	ms := func(v ...int) []time.Duration {
+		var out []time.Duration
+		for _, x := range v {
+			out = append(out, time.Duration(x)*time.Millisecond)
+		}
+		return out
+	}
+	cases := []struct {
+		sorted []time.Duration
+		p      float64
+		want   time.Duration
+	}{
+		{ms(7), 50, 7 * time.Millisecond},
+		{ms(7), 99, 7 * time.Millisecond},
+		{ms(1, 2), 50, 1 * time.Millisecond},
+		{ms(1, 2), 51, 2 * time.Millisecond},
+		{ms(1, 2, 3, 4), 75, 3 * time.Millisecond},
+		{ms(1, 2, 3, 4), 76, 4 * time.Millisecond},
+		{ms(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), 95, 100 * time.Millisecond},
+		{ms(10, 20, 30, 40, 50, 60, 70, 80, 90, 100), 90, 90 * time.Millisecond},
+	}
+	for _, c := range cases {
+		if got := percentile(c.sorted, c.p); got != c.want {
+			t.Errorf("percentile(%v, %v) = %v, want %v", c.sorted, c.p, got, c.want)
+		}
+	}
+}
+
+func TestSummarizeEmpty(t *testing.T) {
+	l := Summarize(nil, 2, time.Second, 1)
+	if l.Count != 0 || l.Errors != 2 || l.QPS != 0 || l.P50 != 0 {
+		t.Errorf("Summarize of no samples = %+v", l)
+	}
+}
+
+func TestIndexStatsRates(t *testing.T) {
+	s := IndexStats{Docs: 3000, Bytes: 6_000_000, Elapsed: 2 * time.Second, SizeBytes: 9_000_000}
+	if s.DocsPerSecond() != 1500 || s.MBPerSecond() != 3 || s.SizeRatio() != 1.5 {
+		t.Errorf("rates: %v docs/s, %v MB/s, size ratio %v", s.DocsPerSecond(), s.MBPerSecond(), s.SizeRatio())
+	}
+	if (IndexStats{}).DocsPerSecond() != 0 {
+		t.Error("no time should give 0 docs/s, not a division by zero")
+	}
+}
