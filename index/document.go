@@ -51,6 +51,7 @@ func (d *Doc) fields(duplicateOf string) map[string]interface{} {
 			m[field] = values
 		}
 	}
+	setList(FieldFacet, d.facetValues())
 	setList(FieldPlaceID, d.PlaceIDs)
 	setList(FieldPlace, d.PlaceNames)
 	setList(FieldCountry, d.Countries)

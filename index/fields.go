@@ -59,9 +59,6 @@ const (
 // sub-fields.
 var TextFields = []string{FieldTitle, FieldTitleExact, FieldBody, FieldBodyExact}
 
-// FacetFields are the keyword fields that support facets and filters.
-var FacetFields = []string{FieldSource, FieldCategory, FieldAuthor, FieldCountry, FieldDivision, FieldCity, FieldPlace, FieldYear, FieldMonth, FieldDay}
-
 // NewMapping returns the index mapping. protected lists the words the
 // Arabic stemmer must leave whole (gazetteer names).
 func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
@@ -118,12 +115,15 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		fm.IncludeTermVectors = false
 		return fm
 	}
+	// Filters read these fields; facets are counted from FieldFacet, the
+	// only keyword field with doc values.
 	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor} {
-		doc.AddFieldMappingsAt(f, keywordField(true, true))
+		doc.AddFieldMappingsAt(f, keywordField(true, false))
 	}
 	for _, f := range []string{FieldCountry, FieldDivision, FieldCity, FieldYear, FieldMonth, FieldDay} {
-		doc.AddFieldMappingsAt(f, keywordField(false, true))
+		doc.AddFieldMappingsAt(f, keywordField(false, false))
 	}
+	doc.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
 	// Place names and IDs are filtered on, never faceted or sorted.
 	for _, f := range []string{FieldPlace, FieldPlaceID} {
 		doc.AddFieldMappingsAt(f, keywordField(false, false))

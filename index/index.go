@@ -222,7 +222,19 @@ func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.S
 		return ix.shards[0].SearchInContext(ctx, req)
 	}
 	ctx = context.WithValue(ctx, search.SearchTypeKey, search.GlobalScoring)
-	return ix.alias.SearchInContext(ctx, req)
+	res, err := ix.alias.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	// bleve reports a shard that failed (a deadline, say) in the status
+	// and still answers; a partial answer would be wrong, not slow.
+	if res.Status != nil && res.Status.Failed > 0 {
+		for _, shardErr := range res.Status.Errors {
+			return nil, fmt.Errorf("search: %d of %d shards failed: %w", res.Status.Failed, res.Status.Total, shardErr)
+		}
+		return nil, fmt.Errorf("search: %d of %d shards failed", res.Status.Failed, res.Status.Total)
+	}
+	return res, nil
 }
 
 // Bleve returns the alias over all shards, for callers that need bleve's

@@ -13,27 +13,27 @@ import (
 	"github.com/fahras/fahras/search/query"
 )
 
-// Facet request names.
-const (
-	fSource   = "source"
-	fCategory = "category"
-	fAuthor   = "author"
-	fCountry  = "country"
-	fDivision = "division"
-	fCity     = "city"
-	fYear     = "year"
-	fMonth    = "month"
-	fDay      = "day"
-	fRecent   = "recent"
-)
+// All facets are counted from index.FieldFacet, one keyword field whose
+// values carry their facet as a prefix ("y/2018", "p/IQ", "s/…"): bleve
+// reads one field's doc values per matching document instead of nine, and
+// a date-range facet (which decodes a prefix-coded date per hit) is not
+// needed, since the fixed recent ranges are counted from the day values.
 
-// facetGroups lists, per group, the facets it counts.
-var facetGroups = map[string][]string{
-	facetPlaces:   {fCountry, fDivision, fCity},
-	facetDates:    {fRecent},
-	facetSource:   {fSource},
-	facetCategory: {fCategory},
-	facetAuthor:   {fAuthor},
+// facetName is the name of the facet request on index.FieldFacet.
+const facetName = "facet"
+
+// facetTerms bounds the distinct facet values one search returns per
+// shard: every year, month, day, place, source, category and author of the
+// matching articles, up to this many.
+const facetTerms = 100000
+
+// groupPrefix is the FieldFacet prefix of each disjunctive facet group.
+var groupPrefix = map[string]string{
+	facetPlaces:   index.FacetPlace,
+	facetDates:    index.FacetDay,
+	facetSource:   index.FacetSource,
+	facetCategory: index.FacetCategory,
+	facetAuthor:   index.FacetAuthor,
 }
 
 var groupOrder = []string{facetPlaces, facetDates, facetSource, facetCategory, facetAuthor}
@@ -55,39 +55,12 @@ func active(req *Request, group string) bool {
 	return false
 }
 
-// facetRequest builds one named facet.
-func facetRequest(name string, req *Request) *bleve.FacetRequest {
-	// Shards each return their own top terms; asking for more than is
-	// shown keeps the merged counts exact for the values shown.
-	over := func(n int) int { return 3*n + 10 }
-	switch name {
-	case fSource:
-		return bleve.NewFacetRequest(index.FieldSource, over(req.FacetSize))
-	case fCategory:
-		return bleve.NewFacetRequest(index.FieldCategory, over(req.FacetSize))
-	case fAuthor:
-		return bleve.NewFacetRequest(index.FieldAuthor, over(req.FacetSize))
-	case fCountry:
-		return bleve.NewFacetRequest(index.FieldCountry, 250)
-	case fDivision:
-		return bleve.NewFacetRequest(index.FieldDivision, over(3*req.FacetSize))
-	case fCity:
-		return bleve.NewFacetRequest(index.FieldCity, over(3*req.FacetSize))
-	case fYear:
-		return bleve.NewFacetRequest(index.FieldYear, 200)
-	case fMonth:
-		return bleve.NewFacetRequest(index.FieldMonth, 400)
-	case fDay:
-		return bleve.NewFacetRequest(index.FieldDay, 100)
-	case fRecent:
-		fr := bleve.NewFacetRequest(index.FieldPublished, 4)
-		now := req.Now
-		for _, r := range recentRanges {
-			fr.AddDateTimeRange(r.key, r.since(now), now)
-		}
-		return fr
+func facetRequest(prefix string) *bleve.FacetRequest {
+	fr := bleve.NewFacetRequest(index.FieldFacet, facetTerms)
+	if prefix != "" {
+		fr.SetPrefixFilter(prefix)
 	}
-	return nil
+	return fr
 }
 
 var recentRanges = []struct {
@@ -100,32 +73,43 @@ var recentRanges = []struct {
 	{"12m", func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }},
 }
 
-// addFacets adds to the main request the facets of every group whose
-// filter is not active: for those, the main query's counts are right.
-//
-// The date histogram always counts with the date filter applied, so that
-// choosing a year drills down into its months and a month into its days;
-// the fixed recent ranges are disjunctive like the other facets.
+// addFacets adds the facet counts to the main request: with every filter
+// applied, they are right for the groups without an active filter and for
+// the date histogram, which drills down within the date filter (choosing
+// a year shows its months, a month its days).
 func (e *Engine) addFacets(breq *bleve.SearchRequest, req *Request, _ string) {
-	breq.AddFacet(fYear, facetRequest(fYear, req))
-	breq.AddFacet(fMonth, facetRequest(fMonth, req))
-	for _, g := range groupOrder {
-		if active(req, g) {
+	breq.AddFacet(facetName, facetRequest(""))
+}
+
+// facetCounts holds a search's facet values, split by prefix.
+type facetCounts map[string]map[string]uint64
+
+func (fc facetCounts) add(fr *bsearch.FacetResult, only string) {
+	if fr == nil || fr.Terms == nil {
+		return
+	}
+	for _, t := range fr.Terms.Terms() {
+		if len(t.Term) < 2 || t.Term[1] != '/' {
 			continue
 		}
-		for _, name := range facetGroups[g] {
-			breq.AddFacet(name, facetRequest(name, req))
+		prefix, value := t.Term[:2], t.Term[2:]
+		if only != "" && prefix != only {
+			continue
 		}
+		if fc[prefix] == nil {
+			fc[prefix] = map[string]uint64{}
+		}
+		fc[prefix][value] = uint64(t.Count)
 	}
 }
 
-// facets assembles the facet counts. Groups with an active filter are
+// facets assembles the facet counts. A group with an active filter is
 // counted by one more search without that filter (disjunctive facets).
 func (e *Engine) facets(ctx context.Context, req *Request, text textPart, main *bleve.SearchResult) (*Facets, error) {
-	results := map[string]*bsearch.FacetResult{}
-	for name, fr := range main.Facets {
-		results[name] = fr
-	}
+	all := facetCounts{}
+	all.add(main.Facets[facetName], "")
+	// The histogram keeps the counts with the date filter applied.
+	histogram := all[index.FacetDay]
 	for _, g := range groupOrder {
 		if !active(req, g) {
 			continue
@@ -135,44 +119,28 @@ func (e *Engine) facets(ctx context.Context, req *Request, text textPart, main *
 			return nil, err
 		}
 		breq := bleve.NewSearchRequestOptions(combine(text, filters), 0, 0, false)
-		for _, name := range facetGroups[g] {
-			breq.AddFacet(name, facetRequest(name, req))
-		}
+		breq.AddFacet(facetName, facetRequest(groupPrefix[g]))
 		res, err := e.ix.Search(ctx, breq)
 		if err != nil {
 			return nil, searchError(ctx, err)
 		}
-		for name, fr := range res.Facets {
-			results[name] = fr
-		}
+		delete(all, groupPrefix[g])
+		all.add(res.Facets[facetName], groupPrefix[g])
 	}
-
-	f := &Facets{
-		Sources:    buckets(results[fSource], req.FacetSize),
-		Categories: buckets(results[fCategory], req.FacetSize),
-		Authors:    buckets(results[fAuthor], req.FacetSize),
-		Places:     e.placeTree(results[fCountry], results[fDivision], results[fCity], req.FacetSize),
-	}
-	dates, err := e.dateFacet(ctx, req, text, results)
-	if err != nil {
-		return nil, err
-	}
-	f.Dates = dates
-	return f, nil
+	return &Facets{
+		Sources:    buckets(all[index.FacetSource], req.FacetSize),
+		Categories: buckets(all[index.FacetCategory], req.FacetSize),
+		Authors:    buckets(all[index.FacetAuthor], req.FacetSize),
+		Places:     e.placeTree(all[index.FacetPlace], req.FacetSize),
+		Dates:      dateFacet(histogram, all[index.FacetDay], req.Now),
+	}, nil
 }
 
-func terms(fr *bsearch.FacetResult) []*bsearch.TermFacet {
-	if fr == nil || fr.Terms == nil {
-		return nil
-	}
-	return fr.Terms.Terms()
-}
-
-// buckets lists a keyword facet's values, most frequent first.
-func buckets(fr *bsearch.FacetResult, size int) []Bucket {
-	out := []Bucket{}
-	for _, t := range terms(fr) {
-		out = append(out, Bucket{Value: t.Term, Count: uint64(t.Count)})
+// buckets lists a facet's values, most frequent first.
+func buckets(counts map[string]uint64, size int) []Bucket {
+	out := make([]Bucket, 0, len(counts))
+	for v, n := range counts {
+		out = append(out, Bucket{Value: v, Count: n})
 	}
 	sortBuckets(out)
 	if len(out) > size {
@@ -191,50 +159,48 @@ func sortBuckets(b []Bucket) {
 }
 
 // placeTree nests division counts under their countries and city counts
-// under their divisions.
-func (e *Engine) placeTree(countries, divisions, cities *bsearch.FacetResult, size int) []PlaceNode {
-	node := func(id string, count int) (PlaceNode, bool) {
+// under their divisions (or their country, when the gazetteer knows no
+// division for them).
+func (e *Engine) placeTree(counts map[string]uint64, size int) []PlaceNode {
+	nodes := map[string]*PlaceNode{}
+	var countries []string
+	for id, n := range counts {
 		p, ok := e.gazetteer.Lookup(id)
 		if !ok {
-			return PlaceNode{}, false
-		}
-		return PlaceNode{ID: p.ID, Name: p.NameAr, NameEn: p.NameEn, Level: p.Level, Country: p.Country, Count: uint64(count)}, true
-	}
-	byDivision := map[string][]PlaceNode{}
-	for _, t := range terms(cities) {
-		n, ok := node(t.Term, t.Count)
-		if !ok {
 			continue
 		}
-		_, division, _ := e.gazetteer.Path(n.ID)
-		byDivision[division] = append(byDivision[division], n)
+		nodes[id] = &PlaceNode{ID: p.ID, Name: p.NameAr, NameEn: p.NameEn, Level: p.Level, Country: p.Country, Count: n}
+		if p.Level == "country" {
+			countries = append(countries, id)
+		}
 	}
-	byCountry := map[string][]PlaceNode{}
-	for _, t := range terms(divisions) {
-		n, ok := node(t.Term, t.Count)
-		if !ok {
+	children := map[string][]string{}
+	for id, n := range nodes {
+		if n.Level == "country" {
 			continue
 		}
-		n.Children = limitNodes(byDivision[n.ID], size)
-		byCountry[n.Country] = append(byCountry[n.Country], n)
-	}
-	// Cities of countries without divisions in the gazetteer hang
-	// directly under their country.
-	for division, list := range byDivision {
-		if division == "" {
-			for _, c := range list {
-				byCountry[c.Country] = append(byCountry[c.Country], c)
+		country, division, _ := e.gazetteer.Path(id)
+		parent := country
+		if n.Level == "city" && division != "" {
+			if _, ok := nodes[division]; ok {
+				parent = division
 			}
 		}
+		children[parent] = append(children[parent], id)
 	}
-	out := []PlaceNode{}
-	for _, t := range terms(countries) {
-		n, ok := node(t.Term, t.Count)
-		if !ok {
-			continue
+	var build func(id string) PlaceNode
+	build = func(id string) PlaceNode {
+		n := *nodes[id]
+		var kids []PlaceNode
+		for _, c := range children[id] {
+			kids = append(kids, build(c))
 		}
-		n.Children = limitNodes(byCountry[n.ID], size)
-		out = append(out, n)
+		n.Children = limitNodes(kids, size)
+		return n
+	}
+	out := make([]PlaceNode, 0, len(countries))
+	for _, id := range countries {
+		out = append(out, build(id))
 	}
 	return limitNodes(out, size)
 }
@@ -252,59 +218,46 @@ func limitNodes(nodes []PlaceNode, size int) []PlaceNode {
 	return nodes
 }
 
-// dateFacet builds the histogram, choosing years, months or days from the
-// span of the matching articles, and the fixed recent ranges.
-func (e *Engine) dateFacet(ctx context.Context, req *Request, text textPart, results map[string]*bsearch.FacetResult) (DateFacet, error) {
+// dateFacet builds the histogram from the day counts of the matching
+// articles, by year, month or day as the span asks, and the fixed recent
+// ranges, counted by publication day, from the (disjunctive) day counts.
+func dateFacet(histogram, recent map[string]uint64, now time.Time) DateFacet {
 	df := DateFacet{Buckets: []DateBucket{}, Ranges: []DateBucket{}}
-	years := terms(results[fYear])
-	months := terms(results[fMonth])
+	years := map[string]uint64{}
+	months := map[string]uint64{}
+	for day, n := range histogram {
+		if len(day) != len("2006-01-02") {
+			continue
+		}
+		years[day[:4]] += n
+		months[day[:7]] += n
+	}
+	pick := histogram
 	switch {
 	case len(years) > 1:
-		df.Interval = "year"
-		for _, t := range years {
-			df.Buckets = append(df.Buckets, dayBucket(t.Term, uint64(t.Count)))
-		}
+		df.Interval, pick = "year", years
 	case len(months) > 2:
-		df.Interval = "month"
-		for _, t := range months {
-			df.Buckets = append(df.Buckets, dayBucket(t.Term, uint64(t.Count)))
-		}
-	case len(months) > 0:
-		// A narrow span: count by day, one more small search.
-		df.Interval = "day"
-		filters, err := e.filters(req, facetAll)
-		if err != nil {
-			return df, err
-		}
-		breq := bleve.NewSearchRequestOptions(combine(text, filters), 0, 0, false)
-		breq.AddFacet(fDay, facetRequest(fDay, req))
-		res, err := e.ix.Search(ctx, breq)
-		if err != nil {
-			return df, searchError(ctx, err)
-		}
-		for _, t := range terms(res.Facets[fDay]) {
-			df.Buckets = append(df.Buckets, dayBucket(t.Term, uint64(t.Count)))
-		}
+		df.Interval, pick = "month", months
 	default:
-		df.Interval = "year"
+		df.Interval = "day"
+	}
+	for key, n := range pick {
+		df.Buckets = append(df.Buckets, dayBucket(key, n))
 	}
 	sort.Slice(df.Buckets, func(i, j int) bool { return df.Buckets[i].Key < df.Buckets[j].Key })
 
-	if fr := results[fRecent]; fr != nil {
-		counts := map[string]int{}
-		for _, r := range fr.DateRanges {
-			counts[r.Name] = r.Count
+	today := now.Format("2006-01-02")
+	for _, r := range recentRanges {
+		from := r.since(now).Format("2006-01-02")
+		var n uint64
+		for day, c := range recent {
+			if day >= from && day <= today {
+				n += c
+			}
 		}
-		for _, r := range recentRanges {
-			df.Ranges = append(df.Ranges, DateBucket{
-				Key:   r.key,
-				From:  r.since(req.Now).Format("2006-01-02"),
-				To:    req.Now.Format("2006-01-02"),
-				Count: uint64(counts[r.key]),
-			})
-		}
+		df.Ranges = append(df.Ranges, DateBucket{Key: r.key, From: from, To: today, Count: n})
 	}
-	return df, nil
+	return df
 }
 
 // dayBucket gives a histogram key ("2018", "2018-03" or "2018-03-14") its
@@ -334,22 +287,22 @@ type FacetValue struct {
 	Count uint64 `json:"count"`
 }
 
-// facetFields maps the facets that support value search to their field
-// and filter group.
-var facetFields = map[string]struct{ field, group string }{
-	"source":   {index.FieldSource, facetSource},
-	"category": {index.FieldCategory, facetCategory},
-	"author":   {index.FieldAuthor, facetAuthor},
-	"country":  {index.FieldCountry, facetPlaces},
-	"division": {index.FieldDivision, facetPlaces},
-	"city":     {index.FieldCity, facetPlaces},
-	"place":    {index.FieldPlaceID, facetPlaces},
+// facetGroupOf maps the facets that support value search to their filter
+// group and, for places, the level they keep ("" for any).
+var facetGroupOf = map[string]struct{ group, level string }{
+	"source":   {facetSource, ""},
+	"category": {facetCategory, ""},
+	"author":   {facetAuthor, ""},
+	"country":  {facetPlaces, "country"},
+	"division": {facetPlaces, "division"},
+	"city":     {facetPlaces, "city"},
+	"place":    {facetPlaces, ""},
 }
 
 // FacetNames lists the facets FacetValues accepts.
 func FacetNames() []string {
-	names := make([]string, 0, len(facetFields))
-	for n := range facetFields {
+	names := make([]string, 0, len(facetGroupOf))
+	for n := range facetGroupOf {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -360,7 +313,7 @@ func FacetNames() []string {
 // prefix (any word of a place's names, Arabic or English), with their
 // counts for the request's query and its other filters.
 func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Request, size int) ([]FacetValue, error) {
-	spec, ok := facetFields[facet]
+	spec, ok := facetGroupOf[facet]
 	if !ok {
 		return nil, badRequest("unknown_facet", "unknown facet %q; facets are %s", facet, strings.Join(FacetNames(), ", "))
 	}
@@ -384,21 +337,25 @@ func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Requ
 		return nil, err
 	}
 	breq := bleve.NewSearchRequestOptions(combine(text, filters), 0, 0, false)
-	breq.AddFacet("values", bleve.NewFacetRequest(spec.field, 5000))
+	breq.AddFacet(facetName, facetRequest(groupPrefix[spec.group]))
 	res, err := e.ix.Search(ctx, breq)
 	if err != nil {
 		return nil, searchError(ctx, err)
 	}
+	counts := facetCounts{}
+	counts.add(res.Facets[facetName], groupPrefix[spec.group])
 	want := placeKey(prefix)
 	out := []FacetValue{}
-	for _, t := range terms(res.Facets["values"]) {
-		v := FacetValue{Value: t.Term, Count: uint64(t.Count)}
-		names := []string{t.Term}
+	for value, n := range counts[groupPrefix[spec.group]] {
+		v := FacetValue{Value: value, Count: n}
+		names := []string{value}
 		if spec.group == facetPlaces {
-			if p, ok := e.gazetteer.Lookup(t.Term); ok {
-				v.Label = p.NameAr
-				names = append([]string{p.NameAr, p.NameEn}, p.Variants...)
+			p, ok := e.gazetteer.Lookup(value)
+			if !ok || spec.level != "" && p.Level != spec.level {
+				continue
 			}
+			v.Label = p.NameAr
+			names = append([]string{p.NameAr, p.NameEn}, p.Variants...)
 		}
 		if want == "" || namesHavePrefix(names, want) {
 			out = append(out, v)
