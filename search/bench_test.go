@@ -16,8 +16,8 @@ import (
 	"github.com/fahras/fahras/search"
 )
 
-// antCorpus is the news corpus the query benchmarks index, relative to the
-// repository root.
+// antCorpus is the news corpus the query benchmarks index, relative to this
+// package's directory (the shared data sits beside the repository).
 var antCorpus = filepath.Join("..", "..", "shared", "data", "news", "ant_v2_1_multisource.jsonl.gz")
 
 var (
@@ -31,7 +31,7 @@ var (
 // it between runs.
 func antIndex(b *testing.B) *search.Engine {
 	b.Helper()
-	path := filepath.Join("..", antCorpus)
+	path := antCorpus
 	if _, err := os.Stat(path); err != nil {
 		b.Skipf("the ANT corpus is not at %s: %v", path, err)
 	}
