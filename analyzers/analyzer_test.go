@@ -1,6 +1,7 @@
 package analyzers
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -423,5 +424,42 @@ func TestAnalyzeTokenStream(t *testing.T) {
 	_ = append(ts[0].Term, 'x')
 	if string(ts[1].Term) != "موارد" {
 		t.Errorf("second term clobbered: %q", ts[1].Term)
+	}
+}
+
+func TestAnalyzeWithExactMatchesSeparateAnalyses(t *testing.T) {
+	news, err := os.ReadFile("testdata/news_ar.txt")
+	if err != nil {
+		t.Fatalf("reading the news text: %v", err)
+	}
+	protected := NewProtected("بغداد", "الموصل", "لبنان")
+	texts := []string{
+		string(news),
+		"وزارة الموارد المائية في بغداد أعلنت أن منسوب دجلة بلغ 3.5 متر، والموصل تنتظر",
+		"قال المتحدث إن الـ Running teams don't stop في ٢٠٢٤ ﷺ و الى",
+		"",
+		"في من على",
+	}
+	for _, kind := range []Kind{Light, Snowball, Exact} {
+		a := New(kind, protected)
+		exactA := New(Exact, nil)
+		for _, text := range texts {
+			tokens, exact := a.AnalyzeWithExact([]byte(text))
+			wantTokens := a.Analyze([]byte(text))
+			wantExact := exactA.Analyze([]byte(text))
+			if len(tokens) != len(wantTokens) || len(exact) != len(wantExact) {
+				t.Fatalf("%s on %.30q: %d and %d tokens, want %d and %d", kind, text, len(tokens), len(exact), len(wantTokens), len(wantExact))
+			}
+			for i := range tokens {
+				if !reflect.DeepEqual(tokens[i], *wantTokens[i]) {
+					t.Fatalf("%s token %d: %+v, want %+v", kind, i, tokens[i], *wantTokens[i])
+				}
+			}
+			for i := range exact {
+				if !reflect.DeepEqual(exact[i], *wantExact[i]) {
+					t.Fatalf("%s exact token %d: %+v, want %+v", kind, i, exact[i], *wantExact[i])
+				}
+			}
+		}
 	}
 }

@@ -33,6 +33,8 @@ type scanner struct {
 	input    []byte
 	buf      []byte // all terms, back to back
 	tokens   []analysis.Token
+	exact    []analysis.Token // every word's exact form, when twin is set
+	twin     bool
 	position int
 	w        word
 }
@@ -47,6 +49,30 @@ func (a *Analyzer) tokenize(input []byte) []analysis.Token {
 		buf:    make([]byte, 0, len(input)+16),
 		tokens: make([]analysis.Token, 0, len(input)/9+4),
 	}
+	s.scan()
+	return s.tokens
+}
+
+// AnalyzeWithExact analyzes input once for two forms: tokens is what
+// Analyze returns, exact what an Exact analyzer's Analyze returns. The
+// two share positions and offsets, so a word is normalized and cut only
+// once. Terms of both may share memory; callers must not modify them.
+func (a *Analyzer) AnalyzeWithExact(input []byte) (tokens, exact []analysis.Token) {
+	s := scanner{
+		a:      a,
+		input:  input,
+		buf:    make([]byte, 0, len(input)+16),
+		tokens: make([]analysis.Token, 0, len(input)/9+4),
+		exact:  make([]analysis.Token, 0, len(input)/9+4),
+		twin:   true,
+	}
+	s.scan()
+	return s.tokens, s.exact
+}
+
+// scan runs the single pass over s.input.
+func (s *scanner) scan() {
+	input := s.input
 	i := 0
 	for i < len(input) {
 		c := input[i]
@@ -110,7 +136,6 @@ func (a *Analyzer) tokenize(input []byte) []analysis.Token {
 	if s.w.script != scriptNone {
 		s.finish()
 	}
-	return s.tokens
 }
 
 // begin starts a new word of the given script at input offset start.
@@ -254,14 +279,25 @@ func (s *scanner) finish() {
 		return
 	}
 	s.position++
-	term, keep := s.a.filter(sc, term, w.letters)
-	if !keep {
-		s.buf = s.buf[:w.termStart] // nothing refers to a dropped word's bytes
-		return
-	}
 	typ := analysis.AlphaNumeric
 	if sc == scriptNumber {
 		typ = analysis.Numeric
+	}
+	if s.twin {
+		s.exact = append(s.exact, analysis.Token{
+			Start:    w.start,
+			End:      w.end,
+			Term:     term,
+			Position: s.position,
+			Type:     typ,
+		})
+	}
+	term, keep := s.a.filter(sc, term, w.letters)
+	if !keep {
+		if !s.twin {
+			s.buf = s.buf[:w.termStart] // nothing refers to a dropped word's bytes
+		}
+		return
 	}
 	s.tokens = append(s.tokens, analysis.Token{
 		Start:    w.start,
