@@ -17,13 +17,14 @@ type storedPlaces struct {
 	Places   []article.Place `json:"places,omitempty"`
 }
 
-// fields turns a document into the property map bleve indexes.
-func (d *Doc) fields(duplicateOf string) map[string]interface{} {
+// fields turns a document into the property map bleve indexes; hash is
+// its contentHash.
+func (d *Doc) fields(duplicateOf, hash string) map[string]interface{} {
 	a := &d.Article
 	m := map[string]interface{}{
 		FieldTitle:       a.Title,
 		FieldBody:        a.Body,
-		FieldContentHash: contentHash(a),
+		FieldContentHash: hash,
 		FieldBodyHash:    d.hash(),
 	}
 	setString := func(field, value string) {

@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/fahras/fahras/index/article"
@@ -110,7 +111,12 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 		} else {
 			results[i].Status = Created
 		}
-		if err := batch.Index(id, d.fields(dups[id])); err != nil {
+		doc := document.NewDocument(id)
+		if err := ix.mapping.MapDocument(doc, d.fields(dups[id], hash)); err != nil {
+			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
+		}
+		pairTextFields(doc)
+		if err := batch.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
 		}
 	}
