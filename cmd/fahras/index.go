@@ -68,7 +68,7 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 	format := fs.String("format", "auto", "input format: auto, text, jsonl or sgml")
 	workers := fs.Int("workers", 0, "enrichment workers (0: one per CPU)")
 	shards := fs.Int("shards", 0, "shards of a new index (0: one per CPU)")
-	batch := fs.Int("batch", 1000, "documents per batch and shard")
+	batch := fs.Int("batch", 2000, "documents per batch and shard")
 	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer (new index only)")
 	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
