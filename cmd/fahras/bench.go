@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"syscall"
 	"time"
 
@@ -28,6 +30,9 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	limit := fs.Int("limit", 0, "use at most this many articles (0: all)")
 	work := fs.String("dir", "", "directory for the indexes (default: a temporary directory, removed after)")
 	rounds := fs.Int("rounds", 1, "repeat each measurement this many times, alternating systems")
+	only := fs.String("only", "", "measure only this system: bleve or fahras (default: both)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
+	memProfile := fs.String("memprofile", "", "write an allocation profile of the measured runs to this file")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras bench index [flags] CORPUS...\n\nIndexes the corpus with bleve's default mapping and its own Arabic analyzer,\nthen with fahras, and prints documents/s, MB/s and index size side by side.")
 		fs.PrintDefaults()
@@ -62,10 +67,39 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
 		return 1
 	}
+	if *only != "" && *only != "bleve" && *only != "fahras" {
+		fmt.Fprintf(env.Stderr, "fahras bench: --only %q: want bleve or fahras\n", *only)
+		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	fmt.Fprintf(env.Stdout, "corpus: %d articles, %.1f MB of text; %d CPUs, %s\n\n", len(articles), float64(bytes)/1e6, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(env.Stdout, "| system | round | docs/s | MB/s | CPU seconds | docs per CPU second | index size / text |\n|---|---|---|---|---|---|---|\n")
 	for r := 1; r <= *rounds; r++ {
 		for _, system := range []string{"bleve ar (default mapping)", "fahras"} {
+			if *only != "" && !strings.HasPrefix(system, *only) {
+				continue
+			}
 			path := filepath.Join(dir, fmt.Sprintf("r%d-%d", r, len(system)))
 			start := time.Now()
 			cpuStart := cpuTime()
