@@ -1,17 +1,15 @@
 package index
 
 // FieldFacet holds every facet value of a document in one keyword field
-// with doc values, each value prefixed by its facet ("y/2018",
-// "m/2018-03", "d/2018-03-14", "p/IQ", "s/…", "c/…", "a/…"). bleve's
-// cost of counting facets grows with the number of fields whose doc values
-// it reads for every matching document, so counting all facets from one
-// field costs about as much as counting one.
+// with doc values, each value prefixed by its facet ("d/2018-03-14",
+// "p/IQ", "s/…", "c/…", "a/…"). bleve decodes the doc values of every
+// matching document for each faceted field; one field with short values,
+// and no year or month values (they are summed from the days), keeps that
+// work and the per-field overhead small.
 const FieldFacet = "facet"
 
 // Prefixes of the values of FieldFacet.
 const (
-	FacetYear     = "y/"
-	FacetMonth    = "m/"
 	FacetDay      = "d/"
 	FacetPlace    = "p/" // gazetteer IDs of every place and its ancestors
 	FacetSource   = "s/"
@@ -22,12 +20,9 @@ const (
 // facetValues lists the document's facet values.
 func (d *Doc) facetValues() []string {
 	a := &d.Article
-	out := make([]string, 0, 6+len(d.PlaceIDs))
+	out := make([]string, 0, 4+len(d.PlaceIDs))
 	if !a.Published.IsZero() {
-		out = append(out,
-			FacetYear+a.Published.Format("2006"),
-			FacetMonth+a.Published.Format("2006-01"),
-			FacetDay+a.Published.Format("2006-01-02"))
+		out = append(out, FacetDay+a.Published.Format("2006-01-02"))
 	}
 	for _, id := range d.PlaceIDs {
 		out = append(out, FacetPlace+id)

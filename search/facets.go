@@ -14,10 +14,10 @@ import (
 )
 
 // All facets are counted from index.FieldFacet, one keyword field whose
-// values carry their facet as a prefix ("y/2018", "p/IQ", "s/…"): bleve
-// reads one field's doc values per matching document instead of nine, and
-// a date-range facet (which decodes a prefix-coded date per hit) is not
-// needed, since the fixed recent ranges are counted from the day values.
+// values carry their facet as a prefix ("d/2018-03-14", "p/IQ", "s/…"):
+// years and months are summed from the days, and the fixed recent ranges
+// are counted from the days too, so no date-range facet (which decodes a
+// prefix-coded date per hit) is needed.
 
 // facetName is the name of the facet request on index.FieldFacet.
 const facetName = "facet"
