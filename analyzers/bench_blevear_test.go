@@ -16,7 +16,9 @@ func BenchmarkBleveAr(b *testing.B) {
 	}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		a.Analyze(text)
 	}
+	reportCPU(b, cpu, len(text))
 }

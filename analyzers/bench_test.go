@@ -19,9 +19,11 @@ func BenchmarkAnalyzeAr(b *testing.B) {
 	a := New(Light, nil)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		a.Analyze(text)
 	}
+	reportCPU(b, cpu, len(text))
 }
 
 func BenchmarkAnalyzeArProtected(b *testing.B) {
@@ -29,9 +31,11 @@ func BenchmarkAnalyzeArProtected(b *testing.B) {
 	a := New(Light, NewProtected("الأنبار", "بغداد", "البصرة", "الموصل", "بيروت", "لبنان", "سوريا", "الأردن", "فلسطين", "القاهرة", "أنقرة", "الرمادي", "ميسان"))
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		a.Analyze(text)
 	}
+	reportCPU(b, cpu, len(text))
 }
 
 func BenchmarkAnalyzeArExact(b *testing.B) {
@@ -39,9 +43,11 @@ func BenchmarkAnalyzeArExact(b *testing.B) {
 	a := New(Exact, nil)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		a.Analyze(text)
 	}
+	reportCPU(b, cpu, len(text))
 }
 
 func BenchmarkNormalize(b *testing.B) {
