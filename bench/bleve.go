@@ -163,9 +163,23 @@ func phraseOn(field, text string) blevequery.Query {
 	return q
 }
 
+// Count implements System.
+func (b *Bleve) Count(ctx context.Context, q Query) (int64, error) {
+	req := b.Request(Query{Text: q.Text, Phrase: q.Phrase, From: q.From, To: q.To, CountryName: q.CountryName})
+	req.Size, req.Fields, req.Highlight = 0, nil, nil
+	res, err := b.Index.SearchInContext(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return int64(res.Total), nil
+}
+
 // Prepare implements System.
+//
+// Each run builds its own request: bleve's sort fields keep state while a
+// search runs, so one request cannot serve concurrent searches.
 func (b *Bleve) Prepare(ctx context.Context, q Query, _ int) (Runner, error) {
-	req := b.Request(q)
+	var after []string
 	if q.Skip > 0 {
 		walk := b.Request(Query{Text: q.Text, Phrase: q.Phrase, From: q.From, To: q.To, Newest: q.Newest, CountryName: q.CountryName})
 		walk.Highlight, walk.Fields = nil, nil
@@ -185,9 +199,12 @@ func (b *Bleve) Prepare(ctx context.Context, q Query, _ int) (Runner, error) {
 			seen += len(res.Hits)
 			after = res.Hits[len(res.Hits)-1].Sort
 		}
-		req.SetSearchAfter(after)
 	}
 	return func(ctx context.Context, _ int) error {
+		req := b.Request(q)
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
 		_, err := b.Index.SearchInContext(ctx, req)
 		return err
 	}, nil

@@ -454,37 +454,30 @@ func (p *PostgresFTS) Close() error {
 // sqlString quotes s as an SQL string literal.
 func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
+// Count implements System.
+func (p *PostgresFTS) Count(ctx context.Context, q Query) (int64, error) {
+	p.mu.Lock()
+	if len(p.sessions) == 0 {
+		p.mu.Unlock()
+		return 0, errors.New("postgres: closed")
+	}
+	s := p.sessions[0]
+	p.mu.Unlock()
+	rows, err := s.exec(ctx, "SELECT count(*) FROM articles"+p.where(q)+";")
+	if err != nil {
+		return 0, err
+	}
+	if len(rows) != 1 {
+		return 0, fmt.Errorf("postgres: count: %d rows", len(rows))
+	}
+	return strconv.ParseInt(rows[0], 10, 64)
+}
+
 // SQL is q as SQL statements; after, when set, is the keyset of the last
 // row of the previous page (published, id).
 func (p *PostgresFTS) SQL(q Query, after []string) string {
-	var cond []string
-	tsq := ""
-	switch {
-	case q.Text != "" && q.Phrase:
-		tsq = "phraseto_tsquery('arabic', " + sqlString(q.Text) + ")"
-	case q.Text != "":
-		var parts []string
-		for _, w := range strings.Fields(q.Text) {
-			parts = append(parts, "plainto_tsquery('arabic', "+sqlString(w)+")")
-		}
-		tsq = "(" + strings.Join(parts, " || ") + ")"
-	}
-	if tsq != "" {
-		cond = append(cond, "tsv @@ "+tsq)
-	}
-	if q.CountryName != "" {
-		cond = append(cond, "tsv @@ phraseto_tsquery('arabic', "+sqlString(q.CountryName)+")")
-	}
-	if !q.From.IsZero() {
-		cond = append(cond, "published >= "+sqlString(q.From.Format(time.RFC3339)))
-	}
-	if !q.To.IsZero() {
-		cond = append(cond, "published < "+sqlString(q.To.AddDate(0, 0, 1).Format(time.RFC3339)))
-	}
-	where := ""
-	if len(cond) > 0 {
-		where = " WHERE " + strings.Join(cond, " AND ")
-	}
+	tsq := tsQuery(q)
+	where := p.where(q)
 	page := where
 	if len(after) == 2 {
 		k := "(published, id) < (" + sqlString(after[0]) + "::timestamptz, " + sqlString(after[1]) + ")"
@@ -511,6 +504,42 @@ func (p *PostgresFTS) SQL(q Query, after []string) string {
 			" GROUP BY GROUPING SETS ((source), (category), (year));"
 	}
 	return sql
+}
+
+// tsQuery is the text search query of q, or "" when q has no words.
+func tsQuery(q Query) string {
+	switch {
+	case q.Text != "" && q.Phrase:
+		return "phraseto_tsquery('arabic', " + sqlString(q.Text) + ")"
+	case q.Text != "":
+		var parts []string
+		for _, w := range strings.Fields(q.Text) {
+			parts = append(parts, "plainto_tsquery('arabic', "+sqlString(w)+")")
+		}
+		return "(" + strings.Join(parts, " || ") + ")"
+	}
+	return ""
+}
+
+// where is the WHERE clause of q's conditions, or "".
+func (p *PostgresFTS) where(q Query) string {
+	var cond []string
+	if tsq := tsQuery(q); tsq != "" {
+		cond = append(cond, "tsv @@ "+tsq)
+	}
+	if q.CountryName != "" {
+		cond = append(cond, "tsv @@ phraseto_tsquery('arabic', "+sqlString(q.CountryName)+")")
+	}
+	if !q.From.IsZero() {
+		cond = append(cond, "published >= "+sqlString(q.From.Format(time.RFC3339)))
+	}
+	if !q.To.IsZero() {
+		cond = append(cond, "published < "+sqlString(q.To.AddDate(0, 0, 1).Format(time.RFC3339)))
+	}
+	if len(cond) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(cond, " AND ")
 }
 
 // Prepare implements System.

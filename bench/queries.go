@@ -75,6 +75,9 @@ type System interface {
 	// Prepare translates q and does what a client would have done before
 	// asking (fetching the cursor of a deep page), outside the timing.
 	Prepare(ctx context.Context, q Query, clients int) (Runner, error)
+	// Count is the number of articles q matches (outside the timing),
+	// to check that the systems answer the same question.
+	Count(ctx context.Context, q Query) (int64, error)
 }
 
 // Fahras is the system under test: a search.Engine.
@@ -114,6 +117,17 @@ func (f Fahras) Prepare(ctx context.Context, q Query, _ int) (Runner, error) {
 		_, err := f.Engine.Search(ctx, req)
 		return err
 	}, nil
+}
+
+// Count implements System.
+func (f Fahras) Count(ctx context.Context, q Query) (int64, error) {
+	req := q.Request()
+	req.Size, req.NoFacets, req.NoHighlight = 1, true, true
+	res, err := f.Engine.Search(ctx, req)
+	if err != nil {
+		return 0, err
+	}
+	return int64(res.Total), nil
 }
 
 // FahrasRequest is q as a fahras request; for a deep page it pages through
@@ -247,6 +261,8 @@ func RunQueries(ctx context.Context, eng *search.Engine, mix []search.Request, c
 // QueryResult is the measurement of one kind of query at one concurrency.
 type QueryResult struct {
 	Kind string `json:"kind"`
+	// Total is the number of articles the query matches (-1: unknown).
+	Total int64 `json:"total"`
 	Latencies
 }
 
@@ -258,6 +274,10 @@ func Measure(ctx context.Context, sys System, mix []Query, clients []int, durati
 	most := slices.Max(append([]int{1}, clients...))
 	var out []QueryResult
 	for _, q := range mix {
+		total, err := sys.Count(ctx, q)
+		if err != nil {
+			total = -1
+		}
 		run, err := sys.Prepare(ctx, q, most)
 		if err == nil {
 			err = run(ctx, 0)
@@ -269,13 +289,13 @@ func Measure(ctx context.Context, sys System, mix []Query, clients []int, durati
 			// A query that cannot run here (a corpus too small for
 			// the deep page) is reported as failed; the others go on.
 			for _, n := range clients {
-				out = append(out, QueryResult{Kind: q.Kind, Latencies: Latencies{Clients: n, Errors: 1, FirstErr: err.Error()}})
+				out = append(out, QueryResult{Kind: q.Kind, Total: total, Latencies: Latencies{Clients: n, Errors: 1, FirstErr: err.Error()}})
 			}
 			continue
 		}
 		for _, n := range clients {
 			l := load(ctx, n, duration, func(ctx context.Context, client, _ int) error { return run(ctx, client) })
-			out = append(out, QueryResult{Kind: q.Kind, Latencies: l})
+			out = append(out, QueryResult{Kind: q.Kind, Total: total, Latencies: l})
 			if err := ctx.Err(); err != nil {
 				return out, err
 			}

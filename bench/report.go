@@ -54,6 +54,19 @@ func (s SystemReport) result(kind string, clients int) (Latencies, bool) {
 	return Latencies{}, false
 }
 
+// total is the number of matches of a query kind, as text.
+func (s SystemReport) total(kind string) string {
+	for _, q := range s.Queries {
+		if q.Kind == kind {
+			if q.Total < 0 {
+				return "?"
+			}
+			return thousands(q.Total)
+		}
+	}
+	return "–"
+}
+
 // WriteMarkdown writes the report as Markdown: the setup, an indexing
 // table, a query table per concurrency, and how the numbers were taken.
 func (r *Report) WriteMarkdown(w io.Writer) error {
@@ -149,7 +162,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 	}
 
-	p("\n## Query mix\n\n| query | words | phrase | facets | date filter | sort | country | deep |\n|---|---|---|---|---|---|---|---:|\n")
+	var names []string
+	for _, s := range active {
+		names = append(names, s.Name)
+	}
+	p("\n## Query mix\n\nMatches: the number of articles each system finds (%s).\n\n", strings.Join(names, " / "))
+	p("| query | words | phrase | facets | date filter | sort | country | deep | matches |\n|---|---|---|---|---|---|---|---:|---:|\n")
 	for _, q := range r.Mix {
 		dates := "–"
 		if !q.From.IsZero() || !q.To.IsZero() {
@@ -159,7 +177,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		if q.Newest {
 			sort = "newest"
 		}
-		p("| %s | %s | %s | %s | %s | %s | %s | %s |\n", q.Kind, orDash(q.Text), yes(q.Phrase), yes(q.Facets), dates, sort, orDash(q.Country), orDash(countOrEmpty(q.Skip)))
+		var matches []string
+		for _, s := range active {
+			matches = append(matches, s.total(q.Kind))
+		}
+		p("| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", q.Kind, orDash(q.Text), yes(q.Phrase), yes(q.Facets), dates, sort, orDash(q.Country), orDash(countOrEmpty(q.Skip)), strings.Join(matches, " / "))
 	}
 
 	p("\n## How the numbers were taken\n\n")

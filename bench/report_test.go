@@ -42,9 +42,9 @@ func sampleReport() *Report {
 				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 200 * time.Second, CPU: 380 * time.Second, SizeBytes: 420_000_000, PeakRSS: 900_000_000},
 				Open:  35 * time.Millisecond, FirstQuery: 120 * time.Millisecond,
 				Queries: []QueryResult{
-					{"plain", lat(1, 4, 240)}, {"plain", lat(8, 20, 400)},
-					{"date", lat(1, 2.5, 390)}, {"date", lat(8, 9, 880)},
-					{"deep", Latencies{Clients: 1, Errors: 1, FirstErr: "only 522 hits"}}, {"deep", Latencies{Clients: 8, Errors: 1}},
+					{"plain", 1845, lat(1, 4, 240)}, {"plain", 1845, lat(8, 20, 400)},
+					{"date", 312, lat(1, 2.5, 390)}, {"date", 312, lat(8, 9, 880)},
+					{"deep", -1, Latencies{Clients: 1, Errors: 1, FirstErr: "only 522 hits"}}, {"deep", -1, Latencies{Clients: 8, Errors: 1}},
 				},
 			},
 			{
@@ -52,8 +52,8 @@ func sampleReport() *Report {
 				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 400 * time.Second, CPU: 500 * time.Second, SizeBytes: 1_400_000_000, PeakRSS: 700_000_000},
 				Open:  3 * time.Millisecond, FirstQuery: 250 * time.Millisecond,
 				Queries: []QueryResult{
-					{"plain", lat(1, 8, 120)}, {"plain", lat(8, 40, 200)},
-					{"date", lat(1, 5, 195)}, {"date", lat(8, 18, 440)},
+					{"plain", 1790, lat(1, 8, 120)}, {"plain", 1790, lat(8, 40, 200)},
+					{"date", 298, lat(1, 5, 195)}, {"date", 298, lat(8, 18, 440)},
 				},
 			},
 			{Name: "postgres-fts", Skipped: "PostgreSQL not found"},
