@@ -98,12 +98,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	p("## Indexing\n\n")
-	p("| system | documents | docs/s | MB/s | CPU s | index size | size ÷ text | peak RSS | open ms | first query ms |\n")
+	p("| system | documents | docs/s | MB/s | CPU s | index size | size ÷ text | peak RSS (at start) | open ms | first query ms |\n")
 	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range active {
 		x := s.Index
 		p("| %s | %s | %.0f | %.2f | %.1f | %s | %.2f | %s | %s | %s |\n", s.Name, thousands(x.Docs), x.DocsPerSecond(), x.MBPerSecond(),
-			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), megabytes(x.PeakRSS), ms(s.Open), ms(s.FirstQuery))
+			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), rss(x), ms(s.Open), ms(s.FirstQuery))
 	}
 	if len(active) > 1 {
 		p("\n| fahras ÷ anchor | docs/s | size ÷ text |\n|---|---:|---:|\n")
@@ -186,7 +186,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 
 	p("\n## How the numbers were taken\n\n")
 	p("- Each system indexes the same articles in turn, on the same machine, then answers the same query kinds. fahras and bleve run in this process; PostgreSQL runs as its own server.\n")
-	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs; PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
+	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs, with in parentheses the RSS at the start (the base corpus the articles are derived from, held by the benchmark itself); PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
 	p("- CPU: user and system time of this process during indexing; for PostgreSQL, of the server process serving the load.\n")
 	p("- Index size: fahras and bleve, the index directory; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")
 	p("- Open and first query: reopening the index after the query runs (PostgreSQL: server restart and a new connection), then the faceted query; the operating system's page cache stays warm.\n")
@@ -194,6 +194,14 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("- postgres-fts: PostgreSQL full-text search, built-in `arabic` text search configuration; a stored generated tsvector over title and body with a GIN index, a B-tree on (published, id); words as OR-ed plainto_tsquery ranked by ts_rank, phrases with phraseto_tsquery, ts_headline for the 10 hits, facets with GROUPING SETS, keyset paging for the deep page; totals are counted only with facets. One psql connection per client; latency includes psql's round trip.\n")
 	p("- fahras highlights the hits of every query with words; so do the anchors (bleve's highlighter, ts_headline).\n")
 	return bw.Flush()
+}
+
+// rss is the peak RSS with, when known, the RSS the run started from.
+func rss(x IndexStats) string {
+	if x.StartRSS == 0 {
+		return megabytes(x.PeakRSS)
+	}
+	return megabytes(x.PeakRSS) + " (" + megabytes(x.StartRSS) + ")"
 }
 
 func ms(d time.Duration) string {

@@ -39,7 +39,7 @@ func sampleReport() *Report {
 		Systems: []SystemReport{
 			{
 				Name:  "fahras",
-				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 200 * time.Second, CPU: 380 * time.Second, SizeBytes: 420_000_000, PeakRSS: 900_000_000},
+				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 200 * time.Second, CPU: 380 * time.Second, SizeBytes: 420_000_000, PeakRSS: 900_000_000, StartRSS: 250_000_000},
 				Open:  35 * time.Millisecond, FirstQuery: 120 * time.Millisecond,
 				Queries: []QueryResult{
 					{"plain", 1845, lat(1, 4, 240)}, {"plain", 1845, lat(8, 20, 400)},

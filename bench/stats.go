@@ -28,6 +28,9 @@ type IndexStats struct {
 	// PeakRSS is the highest resident set size during the run, in bytes
 	// (see startClock); 0 when unknown.
 	PeakRSS int64 `json:"peak_rss_bytes"`
+	// StartRSS is the resident set size when the run started: what the
+	// process held already (the benchmark's own base corpus).
+	StartRSS int64 `json:"start_rss_bytes"`
 }
 
 // DocsPerSecond is the indexing throughput in documents.
@@ -54,6 +57,7 @@ func ratio(a, b float64) float64 {
 type clock struct {
 	start    time.Time
 	cpu      time.Duration
+	rss      int64
 	hwmKnown bool
 }
 
@@ -61,6 +65,7 @@ func startClock() clock {
 	debug.FreeOSMemory()
 	c := clock{start: time.Now(), cpu: cpuTime()}
 	c.hwmKnown = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+	c.rss = procStatus("self", "VmRSS")
 	return c
 }
 
@@ -69,6 +74,7 @@ func (c clock) stop(s *IndexStats) {
 	s.CPU = cpuTime() - c.cpu
 	if c.hwmKnown {
 		s.PeakRSS = procStatus("self", "VmHWM")
+		s.StartRSS = c.rss
 	}
 }
 
