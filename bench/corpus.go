@@ -278,8 +278,9 @@ func (s *Scaler) swaps(rng *rand.Rand, articles []int) map[string]string {
 	return out
 }
 
-// proclitics may precede a place name in the same word (والعراق، بمصر).
-var proclitics = []string{"وب", "ول", "فب", "فل", "وك", "و", "ب", "ل", "ف", "ك"}
+// proclitics may precede a place name in the same word (والعراق، بمصر);
+// the empty one first, for the name alone.
+var proclitics = []string{"", "وب", "ول", "فب", "فل", "وك", "و", "ب", "ل", "ف", "ك"}
 
 // maxNameWords bounds how many words a place name spans.
 const maxNameWords = 4
@@ -290,30 +291,31 @@ func swapPlaces(text string, swaps map[string]string) string {
 	if len(swaps) == 0 {
 		return text
 	}
+	// The first words of the names: most words of a text are none of
+	// them, and are passed over after a few small map lookups.
+	first := make(map[string]bool, len(swaps))
+	for name := range swaps {
+		w, _, _ := strings.Cut(name, " ")
+		first[w] = true
+	}
 	words := wordSpans(text)
 	var b strings.Builder
 	last := 0
 	for k := 0; k < len(words); k++ {
-		replaced := false
-		for n := min(maxNameWords, len(words)-k); n >= 1 && !replaced; n-- {
-			start, end := words[k][0], words[k+n-1][1]
-			phrase := text[start:end]
-			if n > 1 && strings.Count(phrase, " ") != n-1 {
-				continue // words separated by more than one space
+		word := text[words[k][0]:words[k][1]]
+		for _, pre := range proclitics {
+			if !strings.HasPrefix(word, pre) || !first[word[len(pre):]] {
+				continue
 			}
-			for _, pre := range append([]string{""}, proclitics...) {
-				if !strings.HasPrefix(phrase, pre) {
-					continue
-				}
-				if to, ok := swaps[phrase[len(pre):]]; ok {
-					b.WriteString(text[last : start+len(pre)])
-					b.WriteString(to)
-					last = end
-					k += n - 1
-					replaced = true
-					break
-				}
+			n, to := longestName(text, words[k:], len(pre), swaps)
+			if n == 0 {
+				continue
 			}
+			b.WriteString(text[last : words[k][0]+len(pre)])
+			b.WriteString(to)
+			last = words[k+n-1][1]
+			k += n - 1
+			break
 		}
 	}
 	if last == 0 {
@@ -321,6 +323,23 @@ func swapPlaces(text string, swaps map[string]string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// longestName finds the longest key of swaps that the words starting at
+// words[0] (after skip bytes of proclitic) spell, separated by single
+// spaces, and returns how many words it spans and its replacement.
+func longestName(text string, words [][2]int, skip int, swaps map[string]string) (int, string) {
+	for n := min(maxNameWords, len(words)); n >= 1; n-- {
+		start, end := words[0][0]+skip, words[n-1][1]
+		phrase := text[start:end]
+		if n > 1 && strings.Count(phrase, " ") != n-1 {
+			continue // words separated by more than one space
+		}
+		if to, ok := swaps[phrase]; ok {
+			return n, to
+		}
+	}
+	return 0, ""
 }
 
 // wordSpans returns the byte spans of the runs of letters and marks.

@@ -211,3 +211,21 @@ func TestSentences(t *testing.T) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}
 }
+
+// BenchmarkScalerArticle measures deriving one article (from the small
+// fixture; the ANT corpus's bodies are about three times longer).
+func BenchmarkScalerArticle(b *testing.B) {
+	g, err := places.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := NewScaler(context.Background(), fixture(), g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		a := s.Article(1, i)
+		b.SetBytes(TextBytes(a))
+	}
+}

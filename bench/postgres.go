@@ -335,13 +335,18 @@ type PostgresFTS struct {
 // indexes and analyzes the table. The timing covers all of that; CPU and
 // peak RSS are those of the server process serving the connection (GIN
 // builds are not parallel in PostgreSQL 15).
-func LoadPostgres(ctx context.Context, pg *Postgres, articles iter.Seq[article.Article]) (*PostgresFTS, IndexStats, error) {
+func LoadPostgres(ctx context.Context, pg *Postgres, articles iter.Seq[article.Article]) (_ *PostgresFTS, _ IndexStats, err error) {
 	var stats IndexStats
 	s, err := pg.session(ctx)
 	if err != nil {
 		return nil, stats, err
 	}
 	p := &PostgresFTS{pg: pg, sessions: []*session{s}}
+	defer func() {
+		if err != nil {
+			p.Close()
+		}
+	}()
 	if _, err := s.exec(ctx, `DROP TABLE IF EXISTS articles;
 CREATE TABLE articles (
 	id text PRIMARY KEY,
