@@ -180,10 +180,7 @@ func (e *Engine) termQuery(t query.Term) (blevequery.Query, blevequery.Query) {
 			if len(terms) != 1 {
 				return nil, nil
 			}
-			fuzz := t.Fuzziness
-			if fuzz > 2 {
-				fuzz = 2
-			}
+			fuzz := maxFuzziness(terms[0], t.Fuzziness)
 			title := blevequery.NewFuzzyQuery(terms[0])
 			title.SetField(index.FieldTitleExact)
 			title.SetFuzziness(fuzz)
@@ -492,4 +489,19 @@ func combine(t textPart, filters []blevequery.Query) blevequery.Query {
 		bq.AddMustNot(t.mustNot...)
 	}
 	return bq
+}
+
+// maxFuzziness bounds the edit distance by the word's length, whatever the
+// user asked: two edits on a three-letter word match half the dictionary
+// and take seconds, and say nothing about the word.
+func maxFuzziness(term string, asked int) int {
+	n := utf8.RuneCountInString(term)
+	limit := 2
+	switch {
+	case n <= 3:
+		limit = 0
+	case n <= 5:
+		limit = 1
+	}
+	return max(0, min(asked, limit))
 }

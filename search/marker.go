@@ -49,7 +49,7 @@ func (e *Engine) newMarker(q query.Query) *marker {
 				}
 			case t.Fuzzy:
 				if ws := e.exactTerms(t.Text); len(ws) == 1 {
-					m.fuzzy = append(m.fuzzy, fuzzyTerm{[]rune(ws[0]), t.Fuzziness})
+					m.fuzzy = append(m.fuzzy, fuzzyTerm{[]rune(ws[0]), maxFuzziness(ws[0], t.Fuzziness)})
 				}
 			default:
 				for _, w := range e.tokens(t.Text) {

@@ -324,9 +324,25 @@ func TestBadRequests(t *testing.T) {
 		t.Error("unknown facet accepted")
 	}
 	// Sensible readings, not errors.
-	for _, q := range []string{`"غير مغلق`, `-`, `title:`, `*`, `ا*`, `OR OR`} {
+	for _, q := range []string{`"غير مغلق`, `-`, `title:`, `*`, `ا*`, `OR OR`, `مص~2 بغ~2 ال~2`} {
 		if _, err := eng.Search(context.Background(), search.Request{Query: q}); err != nil {
 			t.Errorf("%q: %v", q, err)
+		}
+	}
+}
+
+func TestFuzzinessBoundedByLength(t *testing.T) {
+	tests := []struct {
+		term  string
+		asked int
+		want  int
+	}{
+		{"مص", 2, 0}, {"نفط", 2, 0}, {"غزة", 1, 0}, {"بغداد", 2, 1}, {"دمشق", 1, 1},
+		{"الانتخابات", 2, 2}, {"الانتخابات", 1, 1}, {"الانتخابات", 5, 2}, {"النفط", -1, 0},
+	}
+	for _, tc := range tests {
+		if got := search.MaxFuzziness(tc.term, tc.asked); got != tc.want {
+			t.Errorf("MaxFuzziness(%q, %d) = %d, want %d", tc.term, tc.asked, got, tc.want)
 		}
 	}
 }

@@ -1,0 +1,4 @@
+package search
+
+// MaxFuzziness exposes maxFuzziness to the external tests.
+var MaxFuzziness = maxFuzziness
