@@ -99,6 +99,12 @@ func (s *Server) postSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, req search.Request) error {
+	// A page past the window is refused here too: a huge page times the
+	// size overflows, and the offset it gives makes bleve panic in a
+	// goroutine of its own, which takes the whole process down.
+	if req.Page > search.MaxWindow {
+		return errorf(http.StatusBadRequest, "page_too_deep", "page × size may not exceed %d; page deeper with the search_after cursor", search.MaxWindow)
+	}
 	start := time.Now()
 	res, err := s.engine.Search(r.Context(), req)
 	err = late(r.Context(), err)
