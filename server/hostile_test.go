@@ -436,6 +436,10 @@ func TestHostileRequests(t *testing.T) {
 		{name: "the key twice, the wrong one first", method: "DELETE", target: "/api/v1/documents/amman-water", header: []string{"Authorization: Bearer wrong", "Authorization: Bearer " + key}, status: 403, code: "invalid_api_key"},
 
 		// Path traversal and control characters in IDs.
+		// Dot segments are cleaned by the router, which redirects to the
+		// cleaned path rather than serving or writing anything.
+		{name: "raw ../../etc/passwd", method: "GET", target: "/api/v1/documents/../../etc/passwd", status: 301, check: cleanRedirect("/api/etc/passwd")},
+		{name: "delete through a raw ../", method: "DELETE", target: "/api/v1/documents/x/../baghdad-bridge", key: key, status: 301, check: cleanRedirect("/api/v1/documents/baghdad-bridge")},
 		{name: "encoded ../../etc/passwd", method: "GET", target: "/api/v1/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd", status: 404, code: "not_found"},
 		{name: "half-encoded ../../etc/passwd", method: "GET", target: "/api/v1/documents/..%2f..%2fetc%2fpasswd", status: 404, code: "not_found"},
 		{name: "double-encoded ../", method: "GET", target: "/api/v1/documents/%252e%252e%252fetc", status: 404, code: "not_found"},
@@ -518,6 +522,15 @@ func TestHostileRequests(t *testing.T) {
 	slices.Sort(added)
 	if want := []string{"../baghdad-bridge", "bulk-before-huge"}; !slices.Equal(added, want) {
 		t.Errorf("documents added: %q, want %q", added, want)
+	}
+}
+
+// cleanRedirect expects a redirect to the cleaned path.
+func cleanRedirect(to string) func(t *testing.T, h http.Header, body []byte) {
+	return func(t *testing.T, h http.Header, _ []byte) {
+		if loc := h.Get("Location"); loc != to {
+			t.Errorf("Location %q, want %q", loc, to)
+		}
 	}
 }
 
