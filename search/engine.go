@@ -106,7 +106,8 @@ func normalize(req *Request) error {
 	if req.Page < 1 {
 		return badRequest("invalid_page", "page must be 1 or more")
 	}
-	if req.Page*req.Size > MaxWindow && len(req.SearchAfter) == 0 {
+	// Compared by division: page × size overflows for hostile pages.
+	if req.Page > MaxWindow/req.Size && len(req.SearchAfter) == 0 {
 		return badRequest("page_too_deep", "page × size may not exceed %d; page deeper with the search_after cursor", MaxWindow)
 	}
 	if len(req.SearchAfter) > 0 && req.Page != 1 {

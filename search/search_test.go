@@ -304,6 +304,7 @@ func TestBadRequests(t *testing.T) {
 		{"size too big", search.Request{Size: 1000}, "invalid_size"},
 		{"negative page", search.Request{Page: -1}, "invalid_page"},
 		{"page beyond the window", search.Request{Page: 2000, Size: 10}, "page_too_deep"},
+		{"page × size overflows", search.Request{Page: 1 << 62, Size: 4}, "page_too_deep"},
 		{"unknown sort", search.Request{Sort: "random"}, "invalid_sort"},
 		{"bad date", search.Request{From: "yesterday"}, "invalid_date"},
 		{"reversed dates", search.Request{From: "2025-01-01", To: "2024-01-01"}, "invalid_date"},

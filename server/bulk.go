@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"mime"
 	"net/http"
 	"strconv"
@@ -155,8 +156,12 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) error {
 		pending, docs, size = nil, 0, 0
 	}
 	now := time.Now()
-	opts := readers.Options{Format: readers.JSONL, MaxLineBytes: int(s.cfg.MaxBodyBytes)}
+	opts := readers.Options{Format: readers.JSONL, MaxLineBytes: int(s.cfg.MaxBodyBytes), MaxStreamBytes: s.cfg.MaxBulkBytes}
+	var inflated *readers.StreamLimitError
 	readErr := readers.Read(ctx, body, "bulk", opts, func(rec readers.Record) error {
+		if errors.As(rec.Err, &inflated) {
+			return nil // the body as a whole is too large: see the summary
+		}
 		line, ok := lineOf(rec.Origin)
 		if !ok {
 			line = lastLine + 1
@@ -202,6 +207,8 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) error {
 	case writeErr != nil:
 		s.log.Error("bulk write failed", "request_id", requestID(r.Context()), "err", writeErr)
 		sum.Error = &errorDetail{Code: "write_failed", Message: "writing to the index failed; lines without a result were not written"}
+	case inflated != nil:
+		sum.Error = &errorDetail{Code: "body_too_large", Message: fmt.Sprintf("the decompressed request body exceeds %d bytes", inflated.Limit)}
 	case readErr != nil && r.Context().Err() == nil:
 		ae := s.classify(r, readErr)
 		sum.Error = &errorDetail{Code: ae.Code, Message: ae.Message}

@@ -83,6 +83,11 @@ type Options struct {
 	MaxFileBytes int64
 	// MaxLineBytes caps one JSON Lines line. Default 16 MB.
 	MaxLineBytes int
+	// MaxStreamBytes, when positive, caps what a gzip-compressed stream
+	// may inflate to; past it reading stops with a StreamLimitError
+	// record. Servers set it: a small compressed request can otherwise
+	// inflate a thousandfold.
+	MaxStreamBytes int64
 }
 
 // Default limits.
@@ -116,6 +121,37 @@ var (
 	ErrNoText      = errors.New("no article text")
 )
 
+// StreamLimitError is the read error of a decompressed stream that grew
+// past Options.MaxStreamBytes. It wraps ErrTooLarge.
+type StreamLimitError struct{ Limit int64 }
+
+func (e *StreamLimitError) Error() string {
+	return fmt.Sprintf("%v: the decompressed stream exceeds %s", ErrTooLarge, formatSize(e.Limit))
+}
+
+// Unwrap makes errors.Is(err, ErrTooLarge) hold.
+func (e *StreamLimitError) Unwrap() error { return ErrTooLarge }
+
+// limitedReader reads at most limit bytes, then fails with a
+// StreamLimitError (io.LimitReader would end the stream silently, and a cut
+// stream would pass for a whole one).
+type limitedReader struct {
+	r           io.Reader
+	left, limit int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, &StreamLimitError{Limit: l.limit}
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
 // headSize is how much of a stream Detect and the binary check look at.
 const headSize = 8 << 10
 
@@ -145,7 +181,12 @@ func Read(ctx context.Context, r io.Reader, name string, opts Options, emit func
 			return fail(fmt.Errorf("invalid gzip stream: %w", err))
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 64<<10)
+		var inflated io.Reader = zr
+		if opts.MaxStreamBytes > 0 {
+			// A small compressed body can inflate a thousandfold.
+			inflated = &limitedReader{r: zr, left: opts.MaxStreamBytes, limit: opts.MaxStreamBytes}
+		}
+		br = bufio.NewReaderSize(inflated, 64<<10)
 		detectName = strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".GZ")
 	}
 
