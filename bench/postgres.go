@@ -335,18 +335,22 @@ type PostgresFTS struct {
 // indexes and analyzes the table. The timing covers all of that; CPU and
 // peak RSS are those of the server process serving the connection (GIN
 // builds are not parallel in PostgreSQL 15).
-func LoadPostgres(ctx context.Context, pg *Postgres, articles iter.Seq[article.Article]) (_ *PostgresFTS, _ IndexStats, err error) {
-	var stats IndexStats
+func LoadPostgres(ctx context.Context, pg *Postgres, articles iter.Seq[article.Article]) (*PostgresFTS, IndexStats, error) {
 	s, err := pg.session(ctx)
 	if err != nil {
-		return nil, stats, err
+		return nil, IndexStats{}, err
 	}
 	p := &PostgresFTS{pg: pg, sessions: []*session{s}}
-	defer func() {
-		if err != nil {
-			p.Close()
-		}
-	}()
+	stats, err := p.load(ctx, s, articles)
+	if err != nil {
+		p.Close()
+		return nil, stats, err
+	}
+	return p, stats, nil
+}
+
+func (p *PostgresFTS) load(ctx context.Context, s *session, articles iter.Seq[article.Article]) (IndexStats, error) {
+	var stats IndexStats
 	if _, err := s.exec(ctx, `DROP TABLE IF EXISTS articles;
 CREATE TABLE articles (
 	id text PRIMARY KEY,
@@ -357,14 +361,14 @@ CREATE TABLE articles (
 	published timestamptz NOT NULL,
 	tsv tsvector GENERATED ALWAYS AS (to_tsvector('arabic', title || ' ' || body)) STORED
 );`); err != nil {
-		return nil, stats, err
+		return stats, err
 	}
 	start, cpu0 := time.Now(), procCPU(s.pid)
 	w := bufio.NewWriterSize(s.in, 1<<20)
 	w.WriteString("COPY articles (id, title, body, source, category, published) FROM STDIN;\n")
 	for a := range articles {
 		if err := ctx.Err(); err != nil {
-			return nil, stats, err
+			return stats, err
 		}
 		for i, f := range []string{a.ID, a.Title, a.Body, a.Source, a.Category} {
 			if i > 0 {
@@ -380,27 +384,27 @@ CREATE TABLE articles (
 	}
 	w.WriteString("\\.\n")
 	if err := w.Flush(); err != nil {
-		return nil, stats, fmt.Errorf("postgres: copy: %w", err)
+		return stats, fmt.Errorf("postgres: copy: %w", err)
 	}
 	if _, err := s.exec(ctx, ""); err != nil {
-		return nil, stats, fmt.Errorf("postgres: copy: %w", err)
+		return stats, fmt.Errorf("postgres: copy: %w", err)
 	}
 	if _, err := s.exec(ctx, `CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 CREATE INDEX articles_published ON articles (published, id);
 ANALYZE articles;`); err != nil {
-		return nil, stats, err
+		return stats, err
 	}
 	stats.Elapsed = time.Since(start)
 	stats.CPU = procCPU(s.pid) - cpu0
 	stats.PeakRSS = procStatus(strconv.Itoa(s.pid), "VmHWM")
 	rows, err := s.exec(ctx, "SELECT pg_total_relation_size('articles');")
 	if err != nil {
-		return nil, stats, err
+		return stats, err
 	}
 	if len(rows) == 1 {
 		stats.SizeBytes, _ = strconv.ParseInt(rows[0], 10, 64)
 	}
-	return p, stats, nil
+	return stats, nil
 }
 
 // copyEscape writes s in COPY's text format.
