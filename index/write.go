@@ -125,7 +125,9 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	}
 	// The batch is written outside the lock: bleve analyzes, builds and
 	// persists it while the next batch for this shard is being prepared.
-	// Writers that may race on one ID never run at once (see Ingest).
+	// A bulk load sends each ID to one batcher, so versions of a document
+	// are written in input order; two callers writing one ID at the same
+	// moment get whichever bleve applies last.
 	ix.writeMu[s].Unlock()
 	defer ix.writeMu[s].Lock()
 	if err := shard.Batch(batch); err != nil {
