@@ -65,6 +65,9 @@ type Index struct {
 	// bodies maps body hashes seen by this process to the first ID, so
 	// that duplicates within a run are found before they are flushed.
 	bodies sync.Map
+
+	// facets caches each segment's facet values for FacetCounts.
+	facets *facetColumns
 }
 
 // Create makes a new index in dir, which must not hold one already.
@@ -160,6 +163,7 @@ func OpenOrCreate(dir string, opts Options) (*Index, bool, error) {
 }
 
 func (ix *Index) init() {
+	ix.facets = newFacetColumns()
 	ix.alias = bleve.NewIndexAlias(ix.shards...)
 	// The alias needs the mapping to know that scoring is BM25 and so
 	// gather global statistics before each search.

@@ -157,7 +157,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		return nil, err
 	}
 
-	breq := bleve.NewSearchRequestOptions(combine(text, filters), req.Size, (req.Page-1)*req.Size, false)
+	mainQuery := combine(text, filters)
+	breq := bleve.NewSearchRequestOptions(mainQuery, req.Size, (req.Page-1)*req.Size, false)
 	breq.Fields = hitFields
 	switch {
 	case req.Sort == SortNewest:
@@ -178,11 +179,24 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		breq.SearchAfter = after
 		breq.From = 0
 	}
+	// Facets are counted while the hits are ranked: on several cores the
+	// two overlap.
+	type facetsOrErr struct {
+		facets *Facets
+		err    error
+	}
+	facetsDone := make(chan facetsOrErr, 1)
 	if !req.NoFacets {
-		e.addFacets(breq, &req, facetAll)
+		go func() {
+			f, err := e.facets(ctx, &req, text, mainQuery)
+			facetsDone <- facetsOrErr{f, err}
+		}()
 	}
 	res, err := e.ix.Search(ctx, breq)
 	if err != nil {
+		if !req.NoFacets {
+			<-facetsDone
+		}
 		return nil, searchError(ctx, err)
 	}
 
@@ -206,11 +220,11 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], breq.Sort))
 	}
 	if !req.NoFacets {
-		facets, err := e.facets(ctx, &req, text, res)
-		if err != nil {
-			return nil, err
+		f := <-facetsDone
+		if f.err != nil {
+			return nil, f.err
 		}
-		out.Facets = facets
+		out.Facets = f.facets
 	}
 	if res.Total < 3 && text.scored {
 		out.DidYouMean = e.didYouMean(parsed, res.Total)

@@ -6,26 +6,17 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
+	blevequery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/search/query"
 )
 
 // All facets are counted from index.FieldFacet, one keyword field whose
-// values carry their facet as a prefix ("d/2018-03-14", "p/IQ", "s/…"):
-// years and months are summed from the days, and the fixed recent ranges
-// are counted from the days too, so no date-range facet (which decodes a
-// prefix-coded date per hit) is needed.
-
-// facetName is the name of the facet request on index.FieldFacet.
-const facetName = "facet"
-
-// facetTerms bounds the distinct facet values one search returns per
-// shard: every year, month, day, place, source, category and author of the
-// matching articles, up to this many.
-const facetTerms = 100000
+// values carry their facet as a prefix ("d/2018-03-14", "p/IQ", "s/…"),
+// by Index.FacetCounts from per-segment columns rather than by bleve's
+// facet builders; years and months are summed from the days, and so are
+// the fixed recent ranges.
 
 // groupPrefix is the FieldFacet prefix of each disjunctive facet group.
 var groupPrefix = map[string]string{
@@ -55,14 +46,6 @@ func active(req *Request, group string) bool {
 	return false
 }
 
-func facetRequest(prefix string) *bleve.FacetRequest {
-	fr := bleve.NewFacetRequest(index.FieldFacet, facetTerms)
-	if prefix != "" {
-		fr.SetPrefixFilter(prefix)
-	}
-	return fr
-}
-
 var recentRanges = []struct {
 	key   string
 	since func(time.Time) time.Time
@@ -73,42 +56,43 @@ var recentRanges = []struct {
 	{"12m", func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }},
 }
 
-// addFacets adds the facet counts to the main request: with every filter
-// applied, they are right for the groups without an active filter and for
-// the date histogram, which drills down within the date filter (choosing
-// a year shows its months, a month its days).
-func (e *Engine) addFacets(breq *bleve.SearchRequest, req *Request, _ string) {
-	breq.AddFacet(facetName, facetRequest(""))
-}
-
 // facetCounts holds a search's facet values, split by prefix.
 type facetCounts map[string]map[string]uint64
 
-func (fc facetCounts) add(fr *bsearch.FacetResult, only string) {
-	if fr == nil || fr.Terms == nil {
-		return
+// count counts the facet values of the documents matching q, keeping
+// those with the prefix only (all when only is "").
+func (e *Engine) count(ctx context.Context, q blevequery.Query, only string) (facetCounts, error) {
+	values, err := e.ix.FacetCounts(ctx, q)
+	if err != nil {
+		return nil, searchError(ctx, err)
 	}
-	for _, t := range fr.Terms.Terms() {
-		if len(t.Term) < 2 || t.Term[1] != '/' {
+	fc := facetCounts{}
+	for term, n := range values {
+		if len(term) < 2 || term[1] != '/' {
 			continue
 		}
-		prefix, value := t.Term[:2], t.Term[2:]
+		prefix, value := term[:2], term[2:]
 		if only != "" && prefix != only {
 			continue
 		}
 		if fc[prefix] == nil {
 			fc[prefix] = map[string]uint64{}
 		}
-		fc[prefix][value] = uint64(t.Count)
+		fc[prefix][value] = n
 	}
+	return fc, nil
 }
 
-// facets assembles the facet counts. A group with an active filter is
-// counted by one more search without that filter (disjunctive facets).
-func (e *Engine) facets(ctx context.Context, req *Request, text textPart, main *bleve.SearchResult) (*Facets, error) {
-	all := facetCounts{}
-	all.add(main.Facets[facetName], "")
-	// The histogram keeps the counts with the date filter applied.
+// facets assembles the facet counts. The query with every filter gives
+// the counts of the groups without an active filter and the date
+// histogram, which drills down within the date filter (choosing a year
+// shows its months, a month its days); a group with an active filter is
+// counted once more without that filter (disjunctive facets).
+func (e *Engine) facets(ctx context.Context, req *Request, text textPart, mainQuery blevequery.Query) (*Facets, error) {
+	all, err := e.count(ctx, mainQuery, "")
+	if err != nil {
+		return nil, err
+	}
 	histogram := all[index.FacetDay]
 	for _, g := range groupOrder {
 		if !active(req, g) {
@@ -118,14 +102,11 @@ func (e *Engine) facets(ctx context.Context, req *Request, text textPart, main *
 		if err != nil {
 			return nil, err
 		}
-		breq := bleve.NewSearchRequestOptions(combine(text, filters), 0, 0, false)
-		breq.AddFacet(facetName, facetRequest(groupPrefix[g]))
-		res, err := e.ix.Search(ctx, breq)
+		group, err := e.count(ctx, combine(text, filters), groupPrefix[g])
 		if err != nil {
-			return nil, searchError(ctx, err)
+			return nil, err
 		}
-		delete(all, groupPrefix[g])
-		all.add(res.Facets[facetName], groupPrefix[g])
+		all[groupPrefix[g]] = group[groupPrefix[g]]
 	}
 	return &Facets{
 		Sources:    buckets(all[index.FacetSource], req.FacetSize),
@@ -336,14 +317,10 @@ func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Requ
 	if err != nil {
 		return nil, err
 	}
-	breq := bleve.NewSearchRequestOptions(combine(text, filters), 0, 0, false)
-	breq.AddFacet(facetName, facetRequest(groupPrefix[spec.group]))
-	res, err := e.ix.Search(ctx, breq)
+	counts, err := e.count(ctx, combine(text, filters), groupPrefix[spec.group])
 	if err != nil {
-		return nil, searchError(ctx, err)
+		return nil, err
 	}
-	counts := facetCounts{}
-	counts.add(res.Facets[facetName], groupPrefix[spec.group])
 	want := placeKey(prefix)
 	out := []FacetValue{}
 	for value, n := range counts[groupPrefix[spec.group]] {

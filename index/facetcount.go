@@ -1,0 +1,216 @@
+package index
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
+)
+
+// facetColumns counts facet values without bleve's facet builders.
+//
+// bleve counts a facet by decoding, for every matching document, the
+// compressed doc-value chunk that holds it and hashing each value as a new
+// string: the cost grows with the matches (1.4 s for a quarter of a million
+// articles). Segments never change once written, so each segment's facet
+// values are decoded once into a column of small integers (ordinals into a
+// dictionary of values shared by all segments); counting a query's facets
+// is then one array increment per value of each matching document.
+type facetColumns struct {
+	mu       sync.Mutex
+	ordinals map[string]uint32
+	values   []string
+	segments map[segment.Segment]*facetColumn
+}
+
+// facetColumn holds the facet value ordinals of one segment's documents:
+// document d's values are ords[starts[d]:starts[d+1]].
+type facetColumn struct {
+	starts []uint32
+	ords   []uint32
+}
+
+func newFacetColumns() *facetColumns {
+	return &facetColumns{ordinals: map[string]uint32{}, segments: map[segment.Segment]*facetColumn{}}
+}
+
+// column returns the segment's column, decoding it the first time.
+func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
+	fc.mu.Lock()
+	col, ok := fc.segments[seg]
+	fc.mu.Unlock()
+	if ok {
+		return col, nil
+	}
+	visitable, ok := seg.(segment.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("facet counts: segment %T has no doc values", seg)
+	}
+	n := seg.Count()
+	col = &facetColumn{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, 8*n)}
+	fields := []string{FieldFacet}
+	var state segment.DocVisitState
+	var local []string
+	for d := uint64(0); d < n; d++ {
+		col.starts = append(col.starts, uint32(len(col.ords)))
+		local = local[:0]
+		var err error
+		state, err = visitable.VisitDocValues(d, fields, func(_ string, term []byte) {
+			local = append(local, string(term))
+		}, state)
+		if err != nil {
+			return nil, fmt.Errorf("facet counts: %w", err)
+		}
+		fc.mu.Lock()
+		for _, v := range local {
+			ord, ok := fc.ordinals[v]
+			if !ok {
+				ord = uint32(len(fc.values))
+				fc.ordinals[v] = ord
+				fc.values = append(fc.values, v)
+			}
+			col.ords = append(col.ords, ord)
+		}
+		fc.mu.Unlock()
+	}
+	col.starts = append(col.starts, uint32(len(col.ords)))
+	fc.mu.Lock()
+	fc.segments[seg] = col
+	fc.mu.Unlock()
+	return col, nil
+}
+
+// forget drops the columns of segments that are no longer live.
+func (fc *facetColumns) forget(live map[segment.Segment]bool) {
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for seg := range fc.segments {
+		if !live[seg] {
+			delete(fc.segments, seg)
+		}
+	}
+}
+
+// FacetCounts counts, over all shards, the values of the facet field of
+// the documents matching q: each value with the number of matching
+// documents that have it.
+func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (map[string]uint64, error) {
+	var counts []uint64
+	for i, shard := range ix.shards {
+		adv, err := shard.Advanced()
+		if err != nil {
+			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
+		}
+		reader, err := adv.Reader()
+		if err != nil {
+			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
+		}
+		c, err := ix.countShard(ctx, reader, q, counts)
+		reader.Close()
+		if err != nil {
+			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
+		}
+		counts = c
+	}
+	ix.facets.mu.Lock()
+	defer ix.facets.mu.Unlock()
+	out := make(map[string]uint64)
+	for ord, n := range counts {
+		if n > 0 {
+			out[ix.facets.values[ord]] = n
+		}
+	}
+	return out, nil
+}
+
+// countShard adds the facet values of one shard's matches to counts.
+func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, q query.Query, counts []uint64) ([]uint64, error) {
+	snapshot, ok := reader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("reader %T is not a scorch snapshot", reader)
+	}
+	segs := snapshot.Segments()
+	offsets := make([]uint64, len(segs))
+	cols := make([]*facetColumn, len(segs))
+	var running uint64
+	for i, ss := range segs {
+		offsets[i] = running
+		running += ss.Segment().Count()
+		col, err := ix.facets.column(ss.Segment())
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = col
+	}
+	ix.facets.mu.Lock()
+	size := len(ix.facets.values)
+	stale := len(ix.facets.segments) > 4*len(segs)*len(ix.shards)+16
+	ix.facets.mu.Unlock()
+	if stale {
+		ix.facets.forget(ix.liveSegments())
+	}
+	if len(counts) < size {
+		counts = append(counts, make([]uint64, size-len(counts))...)
+	}
+
+	searcher, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer searcher.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
+	for n := 0; ; n++ {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := searcher.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			break
+		}
+		global := binary.BigEndian.Uint64(dm.IndexInternalID)
+		s := sort.Search(len(offsets), func(i int) bool { return offsets[i] > global }) - 1
+		if s >= 0 {
+			col := cols[s]
+			local := global - offsets[s]
+			if local+1 < uint64(len(col.starts)) {
+				for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
+					counts[ord]++
+				}
+			}
+		}
+		sctx.DocumentMatchPool.Put(dm)
+	}
+	return counts, nil
+}
+
+// liveSegments lists the segments of every shard's current snapshot.
+func (ix *Index) liveSegments() map[segment.Segment]bool {
+	live := map[segment.Segment]bool{}
+	for _, shard := range ix.shards {
+		adv, err := shard.Advanced()
+		if err != nil {
+			continue
+		}
+		reader, err := adv.Reader()
+		if err != nil {
+			continue
+		}
+		if snapshot, ok := reader.(*scorch.IndexSnapshot); ok {
+			for _, ss := range snapshot.Segments() {
+				live[ss.Segment()] = true
+			}
+		}
+		reader.Close()
+	}
+	return live
+}
