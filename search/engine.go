@@ -34,8 +34,10 @@ var limitExpansion sync.Once
 type Engine struct {
 	ix        *index.Index
 	gazetteer *places.Gazetteer
-	// placeNames maps normalized place names to gazetteer IDs.
+	// placeNames maps normalized place names to gazetteer IDs; places
+	// holds what the facet tree shows of each place.
 	placeNames map[string][]string
+	places     map[string]placeInfo
 	ar         analysis.Analyzer
 	exact      analysis.Analyzer
 	// Weights tune ranking; see DefaultWeights.
@@ -71,7 +73,7 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 	if ar == nil || exact == nil {
 		return nil, errors.New("search: the index mapping lacks the Arabic analyzers")
 	}
-	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), ar: ar, exact: exact, weights: DefaultWeights}, nil
+	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights}, nil
 }
 
 // SetWeights changes the field boosts (for evaluation runs).

@@ -9,6 +9,7 @@ import (
 	blevequery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/search/query"
 )
 
@@ -139,51 +140,75 @@ func sortBuckets(b []Bucket) {
 	})
 }
 
+// placeInfo is what the place tree needs of a gazetteer place.
+type placeInfo struct {
+	node   PlaceNode // without count and children
+	parent string    // the tree parent: the division of a city (else its country), the country of a division
+}
+
+// placeInfos indexes the gazetteer for placeTree.
+func placeInfos(g *places.Gazetteer) map[string]placeInfo {
+	out := map[string]placeInfo{}
+	var visit func(p places.Place)
+	visit = func(p places.Place) {
+		country, division, _ := g.Path(p.ID)
+		info := placeInfo{node: PlaceNode{ID: p.ID, Name: p.NameAr, NameEn: p.NameEn, Level: p.Level, Country: p.Country}}
+		switch p.Level {
+		case "division":
+			info.parent = country
+		case "city":
+			info.parent = country
+			if division != "" {
+				info.parent = division
+			}
+		}
+		out[p.ID] = info
+		for _, c := range g.Children(p.ID) {
+			visit(c)
+		}
+	}
+	for _, c := range g.Countries() {
+		visit(c)
+	}
+	return out
+}
+
 // placeTree nests division counts under their countries and city counts
-// under their divisions (or their country, when the gazetteer knows no
-// division for them).
+// under their divisions (or their country when the division has no count
+// or the gazetteer knows none), keeping the size most frequent at each
+// level.
 func (e *Engine) placeTree(counts map[string]uint64, size int) []PlaceNode {
-	nodes := map[string]*PlaceNode{}
-	var countries []string
+	children := map[string][]PlaceNode{}
 	for id, n := range counts {
-		p, ok := e.gazetteer.Lookup(id)
+		info, ok := e.places[id]
 		if !ok {
 			continue
 		}
-		nodes[id] = &PlaceNode{ID: p.ID, Name: p.NameAr, NameEn: p.NameEn, Level: p.Level, Country: p.Country, Count: n}
-		if p.Level == "country" {
-			countries = append(countries, id)
-		}
-	}
-	children := map[string][]string{}
-	for id, n := range nodes {
-		if n.Level == "country" {
-			continue
-		}
-		country, division, _ := e.gazetteer.Path(id)
-		parent := country
-		if n.Level == "city" && division != "" {
-			if _, ok := nodes[division]; ok {
-				parent = division
+		parent := info.parent
+		if info.node.Level == "city" && parent != info.node.Country {
+			if _, counted := counts[parent]; !counted {
+				parent = info.node.Country
 			}
 		}
-		children[parent] = append(children[parent], id)
+		node := info.node
+		node.Count = n
+		children[parent] = append(children[parent], node)
 	}
-	var build func(id string) PlaceNode
-	build = func(id string) PlaceNode {
-		n := *nodes[id]
-		var kids []PlaceNode
-		for _, c := range children[id] {
-			kids = append(kids, build(c))
+	var build func(parent string) []PlaceNode
+	build = func(parent string) []PlaceNode {
+		nodes := limitNodes(children[parent], size)
+		for i := range nodes {
+			if nodes[i].Level != "city" {
+				nodes[i].Children = build(nodes[i].ID)
+			}
 		}
-		n.Children = limitNodes(kids, size)
-		return n
+		return nodes
 	}
-	out := make([]PlaceNode, 0, len(countries))
-	for _, id := range countries {
-		out = append(out, build(id))
+	out := build("")
+	if out == nil {
+		out = []PlaceNode{}
 	}
-	return limitNodes(out, size)
+	return out
 }
 
 func limitNodes(nodes []PlaceNode, size int) []PlaceNode {
