@@ -11,6 +11,7 @@ const FieldFacet = "facet"
 // Prefixes of the values of FieldFacet.
 const (
 	FacetDay      = "d/"
+	FacetHour     = "h/" // UTC hour, for the "last 24 hours" count
 	FacetPlace    = "p/" // gazetteer IDs of every place and its ancestors
 	FacetSource   = "s/"
 	FacetCategory = "c/"
@@ -22,7 +23,9 @@ func (d *Doc) facetValues() []string {
 	a := &d.Article
 	out := make([]string, 0, 4+len(d.PlaceIDs))
 	if !a.Published.IsZero() {
-		out = append(out, FacetDay+a.Published.Format("2006-01-02"))
+		out = append(out,
+			FacetDay+a.Published.Format("2006-01-02"),
+			FacetHour+a.Published.UTC().Format("2006-01-02T15"))
 	}
 	for _, id := range d.PlaceIDs {
 		out = append(out, FacetPlace+id)

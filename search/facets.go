@@ -22,10 +22,18 @@ import (
 // groupPrefix is the FieldFacet prefix of each disjunctive facet group.
 var groupPrefix = map[string]string{
 	facetPlaces:   index.FacetPlace,
-	facetDates:    index.FacetDay,
+	facetDates:    index.FacetDay, // and index.FacetHour, see groupPrefixes
 	facetSource:   index.FacetSource,
 	facetCategory: index.FacetCategory,
 	facetAuthor:   index.FacetAuthor,
+}
+
+// groupPrefixes lists the FieldFacet prefixes a group's counts use.
+func groupPrefixes(group string) []string {
+	if group == facetDates {
+		return []string{index.FacetDay, index.FacetHour}
+	}
+	return []string{groupPrefix[group]}
 }
 
 var groupOrder = []string{facetPlaces, facetDates, facetSource, facetCategory, facetAuthor}
@@ -103,18 +111,20 @@ func (e *Engine) facets(ctx context.Context, req *Request, text textPart, mainQu
 		if err != nil {
 			return nil, err
 		}
-		group, err := e.count(ctx, combine(text, filters), groupPrefix[g])
+		group, err := e.count(ctx, combine(text, filters), "")
 		if err != nil {
 			return nil, err
 		}
-		all[groupPrefix[g]] = group[groupPrefix[g]]
+		for _, prefix := range groupPrefixes(g) {
+			all[prefix] = group[prefix]
+		}
 	}
 	return &Facets{
 		Sources:    buckets(all[index.FacetSource], req.FacetSize),
 		Categories: buckets(all[index.FacetCategory], req.FacetSize),
 		Authors:    buckets(all[index.FacetAuthor], req.FacetSize),
 		Places:     e.placeTree(all[index.FacetPlace], req.FacetSize),
-		Dates:      dateFacet(histogram, all[index.FacetDay], req.Now),
+		Dates:      dateFacet(histogram, all[index.FacetDay], all[index.FacetHour], req.Now),
 	}, nil
 }
 
@@ -227,7 +237,7 @@ func limitNodes(nodes []PlaceNode, size int) []PlaceNode {
 // dateFacet builds the histogram from the day counts of the matching
 // articles, by year, month or day as the span asks, and the fixed recent
 // ranges, counted by publication day, from the (disjunctive) day counts.
-func dateFacet(histogram, recent map[string]uint64, now time.Time) DateFacet {
+func dateFacet(histogram, recent, recentHours map[string]uint64, now time.Time) DateFacet {
 	df := DateFacet{Buckets: []DateBucket{}, Ranges: []DateBucket{}}
 	years := map[string]uint64{}
 	months := map[string]uint64{}
@@ -254,11 +264,22 @@ func dateFacet(histogram, recent map[string]uint64, now time.Time) DateFacet {
 
 	today := now.Format("2006-01-02")
 	for _, r := range recentRanges {
-		from := r.since(now).Format("2006-01-02")
+		since := r.since(now)
+		from := since.Format("2006-01-02")
 		var n uint64
-		for day, c := range recent {
-			if day >= from && day <= today {
-				n += c
+		if r.key == "24h" {
+			// By the hour (UTC), the hour 24 hours ago included.
+			first, last := since.UTC().Format("2006-01-02T15"), now.UTC().Format("2006-01-02T15")
+			for hour, c := range recentHours {
+				if hour >= first && hour <= last {
+					n += c
+				}
+			}
+		} else {
+			for day, c := range recent {
+				if day >= from && day <= today {
+					n += c
+				}
 			}
 		}
 		df.Ranges = append(df.Ranges, DateBucket{Key: r.key, From: from, To: today, Count: n})

@@ -347,3 +347,34 @@ func TestFuzzinessBoundedByLength(t *testing.T) {
 		}
 	}
 }
+
+func TestRecentRanges(t *testing.T) {
+	// council-phrase was published 2025-01-15T18:00Z; council-apart on
+	// 2025-02-02 (midnight UTC).
+	now := time.Date(2025, 2, 2, 20, 0, 0, 0, time.UTC)
+	res := run(t, search.Request{Now: now})
+	got := map[string]uint64{}
+	for _, r := range res.Facets.Dates.Ranges {
+		got[r.Key] = r.Count
+	}
+	want := map[string]uint64{"24h": 1, "7d": 1, "30d": 2, "12m": 4}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("range %s: %d, want %d (all %v)", k, got[k], v, got)
+		}
+	}
+	// 24 hours later the article of 2 February has left the last day.
+	res = run(t, search.Request{Now: now.Add(25 * time.Hour)})
+	for _, r := range res.Facets.Dates.Ranges {
+		if r.Key == "24h" && r.Count != 0 {
+			t.Errorf("24h a day later: %d, want 0", r.Count)
+		}
+	}
+	// With a date filter the ranges stay disjunctive.
+	res = run(t, search.Request{Now: now, From: "2020-01-01", To: "2020-12-31"})
+	for _, r := range res.Facets.Dates.Ranges {
+		if r.Key == "30d" && r.Count != 2 {
+			t.Errorf("30d with a 2020 filter: %d, want 2", r.Count)
+		}
+	}
+}
