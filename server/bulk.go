@@ -177,6 +177,9 @@ func (s *Server) bulk(w http.ResponseWriter, r *http.Request) error {
 		default:
 			a := rec.Article
 			a.Origin = ""
+			if line%10 == 0 {
+				s.yieldToSearches(ctx, s.cfg.BulkYield)
+			}
 			doc, err := s.prepare(a, now)
 			if err != nil {
 				it.err = s.classify(r, err)

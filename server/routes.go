@@ -106,7 +106,9 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, req search.Re
 		return errorf(http.StatusBadRequest, "page_too_deep", "page × size may not exceed %d; page deeper with the search_after cursor", search.MaxWindow)
 	}
 	start := time.Now()
+	s.searching.Add(1)
 	res, err := s.engine.Search(r.Context(), req)
+	s.searching.Add(-1)
 	err = late(r.Context(), err)
 	outcome := "ok"
 	if err != nil {

@@ -42,6 +42,7 @@ const (
 	DefaultMaxBodyBytes    = 10 << 20
 	DefaultMaxBulkBytes    = 1 << 30
 	DefaultBulkBatch       = 500
+	DefaultBulkYield       = 40 * time.Millisecond
 	DefaultShutdownTimeout = 30 * time.Second
 )
 
@@ -81,6 +82,11 @@ type Config struct {
 	// BulkBatch is how many documents of a bulk load are written at
 	// once. 0 means DefaultBulkBatch.
 	BulkBatch int
+	// BulkYield is how long a bulk load may pause, every ten articles,
+	// while searches are running: readers come first on a small machine,
+	// and the load catches up between searches. 0 means DefaultBulkYield;
+	// negative never pauses.
+	BulkYield time.Duration
 
 	// ShutdownTimeout bounds how long Serve waits for requests in
 	// flight once its context is done. 0 means DefaultShutdownTimeout.
@@ -107,6 +113,22 @@ type Server struct {
 	router  *mux.Router
 	handler http.Handler
 	ready   atomic.Bool
+
+	// searching counts searches in progress; bulk loads yield to them.
+	searching atomic.Int64
+}
+
+// yieldToSearches pauses a bulk load, up to max, while searches run: on a
+// small machine readers come first, and a bulk load catches up when they
+// pause.
+func (s *Server) yieldToSearches(ctx context.Context, max time.Duration) {
+	if max <= 0 {
+		return
+	}
+	deadline := time.Now().Add(max)
+	for s.searching.Load() > 0 && time.Now().Before(deadline) && ctx.Err() == nil {
+		time.Sleep(time.Millisecond)
+	}
 }
 
 // New checks the configuration and builds a server.
@@ -137,6 +159,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.BulkBatch <= 0 {
 		cfg.BulkBatch = DefaultBulkBatch
+	}
+	if cfg.BulkYield == 0 {
+		cfg.BulkYield = DefaultBulkYield
 	}
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
