@@ -42,7 +42,7 @@ const (
 	DefaultMaxBodyBytes    = 10 << 20
 	DefaultMaxBulkBytes    = 1 << 30
 	DefaultBulkBatch       = 500
-	DefaultBulkYield       = 40 * time.Millisecond
+	DefaultBulkYield       = 100 * time.Millisecond
 	DefaultShutdownTimeout = 30 * time.Second
 )
 
