@@ -88,7 +88,7 @@ func IndexBleve(ctx context.Context, dir string, articles iter.Seq[article.Artic
 		return nil, stats, fmt.Errorf("bleve: batch: %w", err)
 	}
 	clock.stop(&stats)
-	stats.SizeBytes = dirSize(dir)
+	stats.SizeBytes = DirSize(dir)
 	return b, stats, nil
 }
 

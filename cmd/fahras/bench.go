@@ -2,23 +2,22 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/fahras/fahras/analyzers"
+	"github.com/fahras/fahras/bench"
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/article"
+	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/index/readers"
 )
 
@@ -51,10 +50,16 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		fs.Usage()
 		return 2
 	}
-	articles, bytes, err := loadCorpus(ctx, fs.Args(), *limit)
+	articles, _, err := bench.LoadCorpus(ctx, fs.Args(), *limit)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
 		return 1
+	}
+	// The text measured here includes summaries, as bleve's anchor
+	// indexes them too.
+	var bytes int64
+	for _, a := range articles {
+		bytes += int64(len(a.Title) + len(a.Body) + len(a.Summary))
 	}
 	dir := *work
 	if dir == "" {
@@ -105,7 +110,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 			}
 			path := filepath.Join(dir, fmt.Sprintf("r%d-%d", r, len(system)))
 			start := time.Now()
-			cpuStart := cpuTime()
+			cpuStart := bench.CPUTime()
 			switch system {
 			case "fahras":
 				err = benchFahras(ctx, path, articles, g)
@@ -117,8 +122,8 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 				return 1
 			}
 			elapsed := time.Since(start)
-			cpu := cpuTime() - cpuStart
-			size := dirSize(path)
+			cpu := bench.CPUTime() - cpuStart
+			size := bench.DirSize(path)
 			fmt.Fprintf(env.Stdout, "| %s | %d | %.0f | %.2f | %.1f | %.0f | %.2f |\n", system, r,
 				float64(len(articles))/elapsed.Seconds(), float64(bytes)/1e6/elapsed.Seconds(),
 				cpu.Seconds(), float64(len(articles))/cpu.Seconds(), float64(size)/float64(bytes))
@@ -126,37 +131,6 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		}
 	}
 	return 0
-}
-
-func loadCorpus(ctx context.Context, paths []string, limit int) ([]article.Article, int64, error) {
-	var out []article.Article
-	var bytes int64
-	errFull := errors.New("enough")
-	for _, p := range paths {
-		err := readers.ReadPath(ctx, p, nil, readers.Options{}, func(r readers.Record) error {
-			if r.Err != nil {
-				return nil
-			}
-			a := r.Article
-			a.EnsureID()
-			out = append(out, a)
-			bytes += int64(len(a.Title) + len(a.Body) + len(a.Summary))
-			if limit > 0 && len(out) >= limit {
-				return errFull
-			}
-			return nil
-		})
-		if errors.Is(err, errFull) {
-			break
-		}
-		if err != nil {
-			return nil, 0, err
-		}
-	}
-	if len(out) == 0 {
-		return nil, 0, errors.New("no articles in the corpus")
-	}
-	return out, bytes, nil
 }
 
 // benchBleveAr indexes with bleve's default mapping and bleve's own Arabic
@@ -186,11 +160,7 @@ func benchBleveAr(path string, articles []article.Article) error {
 	return ix.Batch(batch)
 }
 
-func benchFahras(ctx context.Context, path string, articles []article.Article, g interface{ Names() []string }) error {
-	gz, err := loadGazetteer("")
-	if err != nil {
-		return err
-	}
+func benchFahras(ctx context.Context, path string, articles []article.Article, g *places.Gazetteer) error {
 	ix, err := index.Create(path, index.Options{ProtectedWords: g.Names()})
 	if err != nil {
 		return err
@@ -204,29 +174,6 @@ func benchFahras(ctx context.Context, path string, articles []article.Article, g
 		}
 		return nil
 	}
-	_, err = ix.Ingest(ctx, src, index.NewEnricher(gz, nil), index.IngestOptions{})
+	_, err = ix.Ingest(ctx, src, index.NewEnricher(g, nil), index.IngestOptions{})
 	return err
-}
-
-func dirSize(path string) int64 {
-	var total int64
-	filepath.WalkDir(path, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if info, err := d.Info(); err == nil {
-				total += info.Size()
-			}
-		}
-		return nil
-	})
-	return total
-}
-
-// cpuTime is the CPU time (user and system) this process has used. On a
-// shared machine it measures work where wall time measures contention.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
