@@ -335,8 +335,7 @@ func placeKey(name string) string {
 // their IDs, most specific level first.
 func nameIndex(g *places.Gazetteer) map[string][]string {
 	out := map[string][]string{}
-	var visit func(p places.Place)
-	visit = func(p places.Place) {
+	for _, p := range g.All() {
 		names := append([]string{p.NameAr, p.NameEn}, p.Variants...)
 		seen := map[string]bool{}
 		for _, n := range names {
@@ -347,12 +346,6 @@ func nameIndex(g *places.Gazetteer) map[string][]string {
 			seen[k] = true
 			out[k] = append(out[k], p.ID)
 		}
-		for _, c := range g.Children(p.ID) {
-			visit(c)
-		}
-	}
-	for _, c := range g.Countries() {
-		visit(c)
 	}
 	return out
 }

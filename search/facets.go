@@ -159,8 +159,7 @@ type placeInfo struct {
 // placeInfos indexes the gazetteer for placeTree.
 func placeInfos(g *places.Gazetteer) map[string]placeInfo {
 	out := map[string]placeInfo{}
-	var visit func(p places.Place)
-	visit = func(p places.Place) {
+	for _, p := range g.All() {
 		country, division, _ := g.Path(p.ID)
 		info := placeInfo{node: PlaceNode{ID: p.ID, Name: p.NameAr, NameEn: p.NameEn, Level: p.Level, Country: p.Country}}
 		switch p.Level {
@@ -173,12 +172,6 @@ func placeInfos(g *places.Gazetteer) map[string]placeInfo {
 			}
 		}
 		out[p.ID] = info
-		for _, c := range g.Children(p.ID) {
-			visit(c)
-		}
-	}
-	for _, c := range g.Countries() {
-		visit(c)
 	}
 	return out
 }

@@ -106,6 +106,15 @@ func (g *Gazetteer) Countries() []Place {
 	return out
 }
 
+// All returns every place, in the order the gazetteer files list them.
+func (g *Gazetteer) All() []Place {
+	out := make([]Place, len(g.places))
+	for i, p := range g.places {
+		out[i] = p.clone()
+	}
+	return out
+}
+
 // Names returns every Arabic name and variant in the gazetteer, as written,
 // deduplicated and sorted: the words an analyzer should not stem.
 func (g *Gazetteer) Names() []string {
