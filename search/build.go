@@ -32,9 +32,8 @@ type textPart struct {
 // its exact form, scores more. (Measured: this flat form beat a structure
 // where the exact form is a bonus that never lowers coordination by 0.11
 // MRR@10 on XQuAD; see docs/EVALUATION.md.)
-func (e *Engine) textQuery(q query.Query) (textPart, []string) {
+func (e *Engine) textQuery(q query.Query) textPart {
 	var t textPart
-	var warnings []string
 	for _, c := range q.Clauses {
 		var alts, bonuses []blevequery.Query
 		phrase := false
@@ -75,7 +74,7 @@ func (e *Engine) textQuery(q query.Query) (textPart, []string) {
 		}
 	}
 	t.scored = len(t.must)+len(t.should) > 0
-	return t, warnings
+	return t
 }
 
 // tokens returns the terms the "ar" analyzer keeps of text (stop words
@@ -362,7 +361,6 @@ func isASCIILetters(s string) bool {
 
 // Facet groups whose filters are left out of their own counts.
 const (
-	facetAll      = ""
 	facetPlaces   = "places"
 	facetDates    = "dates"
 	facetSource   = "source"

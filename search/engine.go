@@ -153,7 +153,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	if err != nil {
 		return nil, badRequest("invalid_query", "query: %v", err)
 	}
-	text, warnings := e.textQuery(parsed)
+	text := e.textQuery(parsed)
 	filters, err := e.filters(&req, "")
 	if err != nil {
 		return nil, err
@@ -209,7 +209,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		Size:     req.Size,
 		Sort:     req.Sort,
 		Hits:     make([]Hit, 0, len(res.Hits)),
-		Warnings: append(parsed.Warnings, warnings...),
+		Warnings: parsed.Warnings,
 	}
 	var m *marker
 	if !req.NoHighlight {

@@ -351,7 +351,7 @@ func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Requ
 	if err != nil {
 		return nil, badRequest("invalid_query", "query: %v", err)
 	}
-	text, _ := e.textQuery(parsed)
+	text := e.textQuery(parsed)
 	filters, err := e.filters(&req, spec.group)
 	if err != nil {
 		return nil, err
