@@ -207,16 +207,11 @@ func (ix *Index) Mapping() mapping.IndexMapping { return ix.mapping }
 // Shards is the number of shards.
 func (ix *Index) Shards() int { return len(ix.shards) }
 
-// routeHash is the hash documents are routed by.
-func routeHash(id string) uint32 {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return h.Sum32()
-}
-
 // shardFor routes a document ID to its shard.
 func (ix *Index) shardFor(id string) int {
-	return int(routeHash(id) % uint32(len(ix.shards)))
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(len(ix.shards)))
 }
 
 // Search runs a bleve request over all shards with BM25 statistics

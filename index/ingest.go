@@ -12,15 +12,6 @@ import (
 	"github.com/fahras/fahras/index/readers"
 )
 
-// writersPerShard is how many batches a bulk load keeps in flight per
-// shard.
-//
-// One is fastest: with two, a shard often holds two unpersisted segments
-// at once, and its persister then merges them in memory before writing,
-// which cost about a fifth more CPU per document on 6,000 news articles.
-// The shards still write in parallel.
-const writersPerShard = 1
-
 // IngestOptions configure a bulk load.
 type IngestOptions struct {
 	// Workers enrich articles in parallel; 0 means the number of CPUs.
@@ -170,10 +161,14 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 		close(docs)
 	}()
 
-	// Writing: writersPerShard batchers per shard, and shards are written
-	// in parallel. A document ID always goes to the same batcher, so two
-	// versions of one document are written in input order.
-	perShard := make([]chan Doc, writersPerShard*len(ix.shards))
+	// Writing: one batcher per shard, and shards are written in
+	// parallel. A document ID always goes to the same batcher, so two
+	// versions of one document are written in input order. One batch in
+	// flight per shard is fastest: with two, a shard often holds two
+	// unpersisted segments at once and its persister merges them in memory
+	// before writing, about a fifth more CPU per document on 6,000 news
+	// articles.
+	perShard := make([]chan Doc, len(ix.shards))
 	var writeWG sync.WaitGroup
 	for s := range perShard {
 		perShard[s] = make(chan Doc, batchDocs)
@@ -239,9 +234,7 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 		}(perShard[s])
 	}
 	for d := range docs {
-		// (h mod kn) mod n == h mod n: the batcher's shard is the
-		// document's shard.
-		perShard[routeHash(d.Article.ID)%uint32(len(perShard))] <- d
+		perShard[ix.shardFor(d.Article.ID)] <- d
 	}
 	for _, ch := range perShard {
 		close(ch)
