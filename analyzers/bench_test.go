@@ -3,6 +3,8 @@ package analyzers
 import (
 	"os"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 func newsText(b *testing.B) []byte {
@@ -14,9 +16,10 @@ func newsText(b *testing.B) []byte {
 	return text
 }
 
-func BenchmarkAnalyzeAr(b *testing.B) {
+// benchmarkAnalyzer analyzes the news text with a, reporting MB/s in
+// wall and in CPU time.
+func benchmarkAnalyzer(b *testing.B, a analysis.Analyzer) {
 	text := newsText(b)
-	a := New(Light, nil)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	cpu := processCPU()
@@ -25,30 +28,14 @@ func BenchmarkAnalyzeAr(b *testing.B) {
 	}
 	reportCPU(b, cpu, len(text))
 }
+
+func BenchmarkAnalyzeAr(b *testing.B) { benchmarkAnalyzer(b, New(Light, nil)) }
 
 func BenchmarkAnalyzeArProtected(b *testing.B) {
-	text := newsText(b)
-	a := New(Light, NewProtected("الأنبار", "بغداد", "البصرة", "الموصل", "بيروت", "لبنان", "سوريا", "الأردن", "فلسطين", "القاهرة", "أنقرة", "الرمادي", "ميسان"))
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	cpu := processCPU()
-	for b.Loop() {
-		a.Analyze(text)
-	}
-	reportCPU(b, cpu, len(text))
+	benchmarkAnalyzer(b, New(Light, NewProtected("الأنبار", "بغداد", "البصرة", "الموصل", "بيروت", "لبنان", "سوريا", "الأردن", "فلسطين", "القاهرة", "أنقرة", "الرمادي", "ميسان")))
 }
 
-func BenchmarkAnalyzeArExact(b *testing.B) {
-	text := newsText(b)
-	a := New(Exact, nil)
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	cpu := processCPU()
-	for b.Loop() {
-		a.Analyze(text)
-	}
-	reportCPU(b, cpu, len(text))
-}
+func BenchmarkAnalyzeArExact(b *testing.B) { benchmarkAnalyzer(b, New(Exact, nil)) }
 
 func BenchmarkNormalize(b *testing.B) {
 	text := string(newsText(b))
