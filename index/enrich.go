@@ -49,6 +49,19 @@ func (e *Enricher) Enrich(a *article.Article, now time.Time) {
 	}
 }
 
+// ReferenceTime is the time relative dates ("منذ ساعتين") are read
+// against: now when it is given (--now), else the time the article's file
+// was written, else present.
+func ReferenceTime(now, fileTime, present time.Time) time.Time {
+	switch {
+	case !now.IsZero():
+		return now
+	case !fileTime.IsZero():
+		return fileTime
+	}
+	return present
+}
+
 // date picks the publication date: explicit metadata first, then the
 // header lines of a scraped page, then a date at the very top of the body.
 func (e *Enricher) date(a *article.Article, now time.Time) {

@@ -102,3 +102,21 @@ func TestDocumentResolvesHierarchy(t *testing.T) {
 		t.Fatalf("primary place %+v", d.Primary)
 	}
 }
+
+func TestReferenceTime(t *testing.T) {
+	now := time.Date(2026, 1, 6, 12, 0, 0, 0, time.UTC)
+	file := time.Date(2025, 5, 1, 8, 0, 0, 0, time.UTC)
+	present := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		now, file, want time.Time
+	}{
+		{now, file, now},
+		{time.Time{}, file, file},
+		{time.Time{}, time.Time{}, present},
+	}
+	for _, tc := range tests {
+		if got := index.ReferenceTime(tc.now, tc.file, present); !got.Equal(tc.want) {
+			t.Errorf("ReferenceTime(%v, %v) = %v, want %v", tc.now, tc.file, got, tc.want)
+		}
+	}
+}

@@ -138,16 +138,7 @@ func (ix *Index) Ingest(ctx context.Context, src Source, enricher *Enricher, opt
 					reportErr(r.Origin, errors.New("article has neither title nor body"))
 					continue
 				}
-				// Relative dates are read against --now, else the time
-				// the file was written, else the present.
-				now := opts.Now
-				if now.IsZero() {
-					now = r.ModTime
-				}
-				if now.IsZero() {
-					now = present
-				}
-				enricher.Enrich(&a, now)
+				enricher.Enrich(&a, ReferenceTime(opts.Now, r.ModTime, present))
 				select {
 				case docs <- enricher.Document(a):
 				case <-ctx.Done():

@@ -230,9 +230,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
 		return 2
 	}
-	if now.IsZero() {
-		now = time.Now()
-	}
+	present := time.Now()
 	g, err := loadGazetteer(*gazetteerFile)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
@@ -250,7 +248,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		}
 		read++
 		a := r.Article
-		enricher.Enrich(&a, now)
+		enricher.Enrich(&a, index.ReferenceTime(now, r.ModTime, present))
 		if *asJSON {
 			return enc.Encode(toExtracted(a))
 		}
