@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
 )
 
@@ -108,7 +109,7 @@ var (
 )
 
 func versionOf(c *concClient, path string, body []byte) int {
-	var d documentJSON
+	var d article.View
 	if err := json.Unmarshal(body, &d); err != nil {
 		c.failf("GET %s: %v", path, err)
 		return -1

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/search"
 )
@@ -321,7 +322,7 @@ func (l *crashLedger) verify(t *testing.T, c *crashChild, rng *rand.Rand, all bo
 		if status != 200 {
 			t.Fatalf("acknowledged document %s (v%d) lost: %d %s", id, l.acked[id], status, body)
 		}
-		var d documentJSON
+		var d article.View
 		if err := json.Unmarshal(body, &d); err != nil {
 			t.Fatalf("GET %s: %v", id, err)
 		}

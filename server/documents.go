@@ -46,41 +46,6 @@ func pathID(r *http.Request) (string, error) {
 	return id, checkID(id)
 }
 
-// documentJSON is a stored article as GET /documents/{id} returns it.
-type documentJSON struct {
-	ID            string          `json:"id"`
-	URL           string          `json:"url,omitempty"`
-	Title         string          `json:"title"`
-	Body          string          `json:"body"`
-	Summary       string          `json:"summary,omitempty"`
-	Source        string          `json:"source,omitempty"`
-	Category      string          `json:"category,omitempty"`
-	Author        string          `json:"author,omitempty"`
-	Lang          string          `json:"lang,omitempty"`
-	Published     *string         `json:"published"`
-	PublishedText string          `json:"published_text,omitempty"`
-	PublishedFrom string          `json:"published_from,omitempty"`
-	Dateline      *article.Place  `json:"dateline"`
-	Places        []article.Place `json:"places"`
-}
-
-func toDocumentJSON(a article.Article) documentJSON {
-	d := documentJSON{
-		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Summary: a.Summary,
-		Source: a.Source, Category: a.Category, Author: a.Author, Lang: a.Lang,
-		PublishedText: a.PublishedText, PublishedFrom: a.PublishedFrom,
-		Dateline: a.Dateline, Places: a.Places,
-	}
-	if !a.Published.IsZero() {
-		p := a.Published.Format(time.RFC3339)
-		d.Published = &p
-	}
-	if d.Places == nil {
-		d.Places = []article.Place{}
-	}
-	return d
-}
-
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
@@ -93,7 +58,7 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, toDocumentJSON(a))
+	writeJSON(w, http.StatusOK, a.View())
 	return nil
 }
 

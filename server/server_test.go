@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
 )
 
@@ -218,7 +219,7 @@ func TestDocuments(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("GET: %d %s", status, body)
 	}
-	got := decode[documentJSON](t, body)
+	got := decode[article.View](t, body)
 	if got.ID != "jo/jerash-festival" || got.Title != "مهرجان جرش يعود بدورته الجديدة" || !strings.Contains(got.Body, "اثنتي عشرة") ||
 		got.Published == nil || !strings.HasPrefix(*got.Published, "2023-07-20") || got.Source != "الرأي الأردني" {
 		t.Errorf("GET: %+v", got)
@@ -244,7 +245,7 @@ func TestDocuments(t *testing.T) {
 		t.Errorf("POST: %+v, Location %q", wr, h.Get("Location"))
 	}
 	status, _, body = ts.call(t, "GET", "/api/v1/documents/"+url.PathEscape(wr.ID), "", nil)
-	if got = decode[documentJSON](t, body); status != 200 || got.Source != "صدى لبنان" || !strings.Contains(got.Body, "أمطار غزيرة") {
+	if got = decode[article.View](t, body); status != 200 || got.Source != "صدى لبنان" || !strings.Contains(got.Body, "أمطار غزيرة") {
 		t.Errorf("GET posted: %d %+v", status, got)
 	}
 

@@ -184,24 +184,6 @@ func pathsSource(paths []string, stdin io.Reader, opts readers.Options) index.So
 	}
 }
 
-// extracted is what `fahras extract --json` prints per article.
-type extracted struct {
-	ID            string          `json:"id"`
-	URL           string          `json:"url,omitempty"`
-	Title         string          `json:"title"`
-	Body          string          `json:"body"`
-	Summary       string          `json:"summary,omitempty"`
-	Source        string          `json:"source"`
-	Category      string          `json:"category"`
-	Author        string          `json:"author"`
-	Published     *string         `json:"published"`
-	PublishedText string          `json:"published_text"`
-	PublishedFrom string          `json:"published_from,omitempty"`
-	Dateline      *article.Place  `json:"dateline"`
-	Places        []article.Place `json:"places"`
-	Origin        string          `json:"origin,omitempty"`
-}
-
 func runExtract(ctx context.Context, env *Env, args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
@@ -250,7 +232,7 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		a := r.Article
 		enricher.Enrich(&a, index.ReferenceTime(now, r.ModTime, present))
 		if *asJSON {
-			return enc.Encode(toExtracted(a))
+			return enc.Encode(a.View())
 		}
 		printArticle(env.Stdout, a, env.StdoutIsTerminal)
 		return nil
@@ -264,23 +246,6 @@ func runExtract(ctx context.Context, env *Env, args []string) int {
 		return 1
 	}
 	return 0
-}
-
-func toExtracted(a article.Article) extracted {
-	e := extracted{
-		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Summary: a.Summary,
-		Source: a.Source, Category: a.Category, Author: a.Author,
-		PublishedText: a.PublishedText, PublishedFrom: a.PublishedFrom,
-		Dateline: a.Dateline, Places: a.Places, Origin: a.Origin,
-	}
-	if !a.Published.IsZero() {
-		s := a.Published.Format(time.RFC3339)
-		e.Published = &s
-	}
-	if e.Places == nil {
-		e.Places = []article.Place{}
-	}
-	return e
 }
 
 // printArticle prints an article for a reader at a terminal.

@@ -61,6 +61,45 @@ type Place struct {
 	Lon      float64 `json:"lon"`
 }
 
+// View is an article as fahras shows it outside: `fahras extract --json`
+// prints it and GET /documents/{id} returns it. The publication date is
+// RFC 3339 or null, and places are a list, never null.
+type View struct {
+	ID            string  `json:"id"`
+	URL           string  `json:"url,omitempty"`
+	Title         string  `json:"title"`
+	Body          string  `json:"body"`
+	Summary       string  `json:"summary,omitempty"`
+	Source        string  `json:"source"`
+	Category      string  `json:"category"`
+	Author        string  `json:"author"`
+	Lang          string  `json:"lang,omitempty"`
+	Published     *string `json:"published"`
+	PublishedText string  `json:"published_text"`
+	PublishedFrom string  `json:"published_from,omitempty"`
+	Dateline      *Place  `json:"dateline"`
+	Places        []Place `json:"places"`
+	Origin        string  `json:"origin,omitempty"`
+}
+
+// View returns the article as fahras shows it outside.
+func (a *Article) View() View {
+	v := View{
+		ID: a.ID, URL: a.URL, Title: a.Title, Body: a.Body, Summary: a.Summary,
+		Source: a.Source, Category: a.Category, Author: a.Author, Lang: a.Lang,
+		PublishedText: a.PublishedText, PublishedFrom: a.PublishedFrom,
+		Dateline: a.Dateline, Places: a.Places, Origin: a.Origin,
+	}
+	if !a.Published.IsZero() {
+		p := a.Published.Format(time.RFC3339)
+		v.Published = &p
+	}
+	if v.Places == nil {
+		v.Places = []Place{}
+	}
+	return v
+}
+
 // EnsureID gives the article a stable ID when it has none: from its URL
 // when it has one, otherwise from a hash of its title and body, so that
 // reading the same input twice yields the same IDs.
