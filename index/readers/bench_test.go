@@ -54,3 +54,18 @@ func benchRead(b *testing.B, data []byte, name string, size int64) {
 		}
 	}
 }
+
+// BenchmarkReadSGMLHostile reads 64 KB of markup built to make a naive
+// scanner quadratic: thousands of <DOC> tags that are never closed, and
+// one document whose fields never close. Reading must stay linear.
+func BenchmarkReadSGMLHostile(b *testing.B) {
+	b.Run("unclosed-docs", func(b *testing.B) {
+		data := bytes.Repeat([]byte("<DOC><TITLE>خبر"), 64<<10/18)
+		benchRead(b, data, "hostile.sgml", int64(len(data)))
+	})
+	b.Run("unclosed-fields", func(b *testing.B) {
+		data := append([]byte("<DOC>"), bytes.Repeat([]byte("<TEXT>نص <P>"), 64<<10/17)...)
+		data = append(data, "</DOC>"...)
+		benchRead(b, data, "hostile.sgml", int64(len(data)))
+	})
+}

@@ -252,6 +252,30 @@ func TestReadJSONLFixture(t *testing.T) {
 	}
 }
 
+// TestReadSGMLManyUnclosed checks that a run of documents without </DOC>
+// gives one error per document and that the closed one after them is
+// still read.
+func TestReadSGMLManyUnclosed(t *testing.T) {
+	data := strings.Repeat("<DOC><TITLE>خبر عاجل</TITLE>", 5000) + "<DOC><TITLE>زيارة الوفد</TITLE><TEXT>وصل الوفد إلى عمّان.</TEXT></DOC>"
+	var errs, articles int
+	var last string
+	err := Read(context.Background(), strings.NewReader(data), "many.sgml", Options{Format: SGML}, func(r Record) error {
+		if r.Err != nil {
+			if !errors.Is(r.Err, ErrBadDocument) {
+				t.Fatalf("%s: %v, want a missing </DOC> error", r.Origin, r.Err)
+			}
+			errs++
+			return nil
+		}
+		articles++
+		last = r.Article.Title + "|" + r.Origin
+		return nil
+	})
+	if err != nil || errs != 5000 || articles != 1 || last != "زيارة الوفد|many.sgml#5001" {
+		t.Fatalf("got %d errors, %d articles, last %q, err %v", errs, articles, last, err)
+	}
+}
+
 func TestReadSGMLFixture(t *testing.T) {
 	recs := readFixture(t, "sgml/docs.sgml", Options{})
 	if len(recs) != 5 {

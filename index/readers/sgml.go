@@ -50,15 +50,16 @@ func readSGML(ctx context.Context, data []byte, name string, emit func(Record) e
 		}
 		n++
 		origin := name + "#" + strconv.Itoa(n)
-		end, after := findTag(data, contentStart, "DOC", true)
-		next, _ := findTag(data, contentStart, "DOC", false)
+		// The document ends at the first </DOC>, unless another <DOC>
+		// comes first: then it was never closed, and reading resumes at
+		// that <DOC>. One scan, so hostile input stays linear.
+		end, after, closed := scanTags(data, contentStart, func(name string, closing bool) bool {
+			return name == "DOC"
+		})
 		var rec Record
-		if end < 0 || (next >= 0 && next < end) {
+		if !closed {
 			rec = Record{Err: fmt.Errorf("%w: <DOC> at byte %d has no </DOC>", ErrBadDocument, start), Origin: origin}
-			if next < 0 {
-				next = len(data)
-			}
-			pos = next
+			pos = end
 		} else {
 			a, err := parseSGMLDoc(data[contentStart:end], contentStart)
 			if err != nil {
@@ -93,14 +94,15 @@ func parseSGMLDoc(doc []byte, offset int) (article.Article, error) {
 			break
 		}
 		field := sgmlFields[tag]
-		end, after := findTag(doc, contentStart, tag, true)
-		if _, next, _ := nextFieldTag(doc, contentStart); next >= 0 && (end < 0 || next < end) {
-			// Missing close tag: the value ends where the next field starts.
-			end, after = next, next
-		}
-		if end < 0 {
-			end, after = len(doc), len(doc)
-		}
+		// The value ends at its close tag or, when that is missing, where
+		// the next field starts (or at the end of the document).
+		end, after, _ := scanTags(doc, contentStart, func(name string, closing bool) bool {
+			if closing {
+				return name == tag
+			}
+			_, known := sgmlFields[name]
+			return known
+		})
 		if fields[field] == "" {
 			fields[field] = sgmlValue(doc[contentStart:end])
 		}
@@ -177,6 +179,30 @@ func nextFieldTag(doc []byte, pos int) (tag string, start, contentStart int) {
 		pos = i + 1
 	}
 	return "", -1, -1
+}
+
+// scanTags walks the tags of data from pos until stop accepts one. For a
+// closing tag it returns the tag's position, the position after it and
+// closed true; for an opening tag it returns the tag's position twice and
+// closed false, so the caller resumes at that tag. When no tag stops the
+// scan it returns len(data) twice.
+func scanTags(data []byte, pos int, stop func(name string, closing bool) bool) (end, after int, closed bool) {
+	for pos < len(data) {
+		i := bytes.IndexByte(data[pos:], '<')
+		if i < 0 {
+			break
+		}
+		i += pos
+		name, closing, tagEnd := parseTag(data, i)
+		if tagEnd >= 0 && stop(name, closing) {
+			if closing {
+				return i, tagEnd, true
+			}
+			return i, i, false
+		}
+		pos = i + 1
+	}
+	return len(data), len(data), false
 }
 
 // findTag finds the next tag <name> (or </name> when closing) at or after
