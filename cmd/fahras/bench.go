@@ -27,6 +27,9 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runBenchCompare(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "queries" {
+		return runBenchQueries(ctx, env, args[1:])
+	}
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	limit := fs.Int("limit", 0, "use at most this many articles (0: all)")
@@ -36,7 +39,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the measured runs to this file")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras bench index [flags] CORPUS...\n       fahras bench compare [flags] CORPUS...   (indexing and queries against bleve and PostgreSQL)\n\nbench index indexes the corpus with bleve's default mapping and its own Arabic\nanalyzer, then with fahras, and prints documents/s, MB/s and index size side by side.")
+		fmt.Fprintln(env.Stderr, "Usage: fahras bench index [flags] CORPUS...\n       fahras bench compare [flags] CORPUS...   (indexing and queries against bleve and PostgreSQL)\n       fahras bench queries [flags]             (the query mix against an existing index)\n\nbench index indexes the corpus with bleve's default mapping and its own Arabic\nanalyzer, then with fahras, and prints documents/s, MB/s and index size side by side.")
 		fs.PrintDefaults()
 	}
 	if len(args) == 0 || args[0] != "index" {
