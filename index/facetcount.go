@@ -3,8 +3,8 @@ package index
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
-	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -100,49 +100,61 @@ func (fc *facetColumns) forget(live map[segment.Segment]bool) {
 
 // FacetCounts counts, over all shards, the values of the facet field of
 // the documents matching q: each value with the number of matching
-// documents that have it.
+// documents that have it. Shards are counted in parallel.
 func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (map[string]uint64, error) {
-	var counts []uint64
+	perShard := make([][]uint64, len(ix.shards))
+	errs := make([]error, len(ix.shards))
+	var wg sync.WaitGroup
 	for i, shard := range ix.shards {
-		adv, err := shard.Advanced()
-		if err != nil {
-			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
-		}
-		reader, err := adv.Reader()
-		if err != nil {
-			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
-		}
-		c, err := ix.countShard(ctx, reader, q, counts)
-		reader.Close()
-		if err != nil {
-			return nil, fmt.Errorf("facet counts, shard %d: %w", i, err)
-		}
-		counts = c
+		wg.Go(func() {
+			adv, err := shard.Advanced()
+			if err != nil {
+				errs[i] = fmt.Errorf("facet counts, shard %d: %w", i, err)
+				return
+			}
+			reader, err := adv.Reader()
+			if err != nil {
+				errs[i] = fmt.Errorf("facet counts, shard %d: %w", i, err)
+				return
+			}
+			defer reader.Close()
+			if perShard[i], err = ix.countShard(ctx, reader, q); err != nil {
+				errs[i] = fmt.Errorf("facet counts, shard %d: %w", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	ix.facets.mu.Lock()
 	defer ix.facets.mu.Unlock()
 	out := make(map[string]uint64)
-	for ord, n := range counts {
-		if n > 0 {
-			out[ix.facets.values[ord]] = n
+	for _, counts := range perShard {
+		for ord, n := range counts {
+			if n > 0 {
+				out[ix.facets.values[ord]] += n
+			}
 		}
 	}
 	return out, nil
 }
 
-// countShard adds the facet values of one shard's matches to counts.
-func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, q query.Query, counts []uint64) ([]uint64, error) {
+// countShard counts the facet values of one shard's matches, by ordinal.
+func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, q query.Query) ([]uint64, error) {
 	snapshot, ok := reader.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, fmt.Errorf("reader %T is not a scorch snapshot", reader)
 	}
 	segs := snapshot.Segments()
-	offsets := make([]uint64, len(segs))
+	// ends[i] is the first document number after segment i: a snapshot
+	// numbers its documents segment after segment.
+	ends := make([]uint64, len(segs))
 	cols := make([]*facetColumn, len(segs))
 	var running uint64
 	for i, ss := range segs {
-		offsets[i] = running
 		running += ss.Segment().Count()
+		ends[i] = running
 		col, err := ix.facets.column(ss.Segment())
 		if err != nil {
 			return nil, err
@@ -156,9 +168,7 @@ func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, 
 	if stale {
 		ix.facets.forget(ix.liveSegments())
 	}
-	if len(counts) < size {
-		counts = append(counts, make([]uint64, size-len(counts))...)
-	}
+	counts := make([]uint64, size)
 
 	searcher, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{Score: "none"})
 	if err != nil {
@@ -166,6 +176,9 @@ func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, 
 	}
 	defer searcher.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(searcher.DocumentMatchPoolSize(), 0)}
+	// Matches come in increasing document number, so the segment of each
+	// is found by moving forward from the previous one's.
+	seg, start := 0, uint64(0)
 	for n := 0; ; n++ {
 		if n%1024 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -177,18 +190,26 @@ func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, 
 		if dm == nil {
 			break
 		}
-		global := binary.BigEndian.Uint64(dm.IndexInternalID)
-		s := sort.Search(len(offsets), func(i int) bool { return offsets[i] > global }) - 1
-		if s >= 0 {
-			col := cols[s]
-			local := global - offsets[s]
-			if local+1 < uint64(len(col.starts)) {
-				for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
+		doc := binary.BigEndian.Uint64(dm.IndexInternalID)
+		sctx.DocumentMatchPool.Put(dm)
+		if doc < start {
+			seg, start = 0, 0 // not in order after all: search from the first segment
+		}
+		for seg < len(ends) && doc >= ends[seg] {
+			start = ends[seg]
+			seg++
+		}
+		if seg == len(ends) {
+			continue
+		}
+		col, local := cols[seg], doc-start
+		if local+1 < uint64(len(col.starts)) {
+			for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
+				if int(ord) < len(counts) {
 					counts[ord]++
 				}
 			}
 		}
-		sctx.DocumentMatchPool.Put(dm)
 	}
 	return counts, nil
 }
