@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
@@ -49,6 +50,7 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 					t.Errorf("%s %s: %q counted %d, bleve %d", label, name, v, got[v], n)
 				}
 			}
+			checkSearchCounting(t, ix, label+" "+name, q, want)
 		}
 	}
 	check("after ingest")
@@ -67,4 +69,45 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after update and delete")
+}
+
+// checkSearchCounting runs q as ranked pages (by score, by date, after a
+// cursor) with SearchCounting: each gives the same hits as Search and the
+// counts of every match, whatever the page.
+func checkSearchCounting(t *testing.T, ix *index.Index, label string, q blevequery.Query, want map[string]uint64) {
+	t.Helper()
+	ctx := context.Background()
+	first := bleve.NewSearchRequestOptions(q, 1, 0, false)
+	first.SortBy([]string{"-" + index.FieldPublished, "_id"})
+	top, err := ix.Search(ctx, first)
+	if err != nil || len(top.Hits) == 0 {
+		t.Fatalf("%s: %v, %d hits", label, err, len(top.Hits))
+	}
+	byScore := bleve.NewSearchRequestOptions(q, 2, 1, false)
+	byDate := bleve.NewSearchRequestOptions(q, 3, 0, false)
+	byDate.SortBy([]string{"-" + index.FieldPublished, "_id"})
+	after := bleve.NewSearchRequestOptions(q, 2, 0, false)
+	after.SortBy([]string{"-" + index.FieldPublished, "_id"})
+	after.SearchAfter = top.Hits[0].Sort
+	for i, req := range []*bleve.SearchRequest{byScore, byDate, after} {
+		plain, err := ix.Search(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, got, err := ix.SearchCounting(ctx, req)
+		if err != nil {
+			t.Fatalf("%s request %d: %v", label, i, err)
+		}
+		if res.Total != plain.Total || len(res.Hits) != len(plain.Hits) {
+			t.Fatalf("%s request %d: %d hits of %d, Search %d of %d", label, i, len(res.Hits), res.Total, len(plain.Hits), plain.Total)
+		}
+		for j := range res.Hits {
+			if res.Hits[j].ID != plain.Hits[j].ID {
+				t.Errorf("%s request %d: hit %d is %s, Search %s", label, i, j, res.Hits[j].ID, plain.Hits[j].ID)
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s request %d: counted %v, want %v", label, i, got, want)
+		}
+	}
 }

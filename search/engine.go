@@ -181,23 +181,28 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		breq.SearchAfter = after
 		breq.From = 0
 	}
-	// Facets are counted while the hits are ranked: on several cores the
-	// two overlap.
-	type facetsOrErr struct {
-		facets *Facets
+	// The facets of the query with every filter are counted in the same
+	// pass that ranks the hits; the groups with an active filter are
+	// counted again without it, meanwhile.
+	type groupsOrErr struct {
+		groups map[string]facetCounts
 		err    error
 	}
-	facetsDone := make(chan facetsOrErr, 1)
-	if !req.NoFacets {
+	groupsDone := make(chan groupsOrErr, 1)
+	var res *bleve.SearchResult
+	var values map[string]uint64
+	if req.NoFacets {
+		res, err = e.ix.Search(ctx, breq)
+	} else {
 		go func() {
-			f, err := e.facets(ctx, &req, text, mainQuery)
-			facetsDone <- facetsOrErr{f, err}
+			g, err := e.groupCounts(ctx, &req, text)
+			groupsDone <- groupsOrErr{g, err}
 		}()
+		res, values, err = e.ix.SearchCounting(ctx, breq)
 	}
-	res, err := e.ix.Search(ctx, breq)
 	if err != nil {
 		if !req.NoFacets {
-			<-facetsDone
+			<-groupsDone
 		}
 		return nil, searchError(ctx, err)
 	}
@@ -222,11 +227,11 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], breq.Sort))
 	}
 	if !req.NoFacets {
-		f := <-facetsDone
-		if f.err != nil {
-			return nil, f.err
+		g := <-groupsDone
+		if g.err != nil {
+			return nil, g.err
 		}
-		out.Facets = f.facets
+		out.Facets = e.facets(&req, splitFacetValues(values, ""), g.groups)
 	}
 	if res.Total < 3 && text.scored {
 		out.DidYouMean = e.didYouMean(parsed, res.Total)

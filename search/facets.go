@@ -75,6 +75,12 @@ func (e *Engine) count(ctx context.Context, q blevequery.Query, only string) (fa
 	if err != nil {
 		return nil, searchError(ctx, err)
 	}
+	return splitFacetValues(values, only), nil
+}
+
+// splitFacetValues sorts FieldFacet values by their prefix, keeping those
+// with the prefix only (all when only is "").
+func splitFacetValues(values map[string]uint64, only string) facetCounts {
 	fc := facetCounts{}
 	for term, n := range values {
 		if len(term) < 2 || term[1] != '/' {
@@ -89,20 +95,15 @@ func (e *Engine) count(ctx context.Context, q blevequery.Query, only string) (fa
 		}
 		fc[prefix][value] = n
 	}
-	return fc, nil
+	return fc
 }
 
-// facets assembles the facet counts. The query with every filter gives
-// the counts of the groups without an active filter and the date
-// histogram, which drills down within the date filter (choosing a year
-// shows its months, a month its days); a group with an active filter is
-// counted once more without that filter (disjunctive facets).
-func (e *Engine) facets(ctx context.Context, req *Request, text textPart, mainQuery blevequery.Query) (*Facets, error) {
-	all, err := e.count(ctx, mainQuery, "")
-	if err != nil {
-		return nil, err
-	}
-	histogram := all[index.FacetDay]
+// groupCounts counts each facet group the request filters on without
+// that group's own filter (disjunctive facets: choosing one source keeps
+// the counts of the others). Groups without a filter take their counts
+// from the query with every filter, which the ranked search counts.
+func (e *Engine) groupCounts(ctx context.Context, req *Request, text textPart) (map[string]facetCounts, error) {
+	out := map[string]facetCounts{}
 	for _, g := range groupOrder {
 		if !active(req, g) {
 			continue
@@ -115,6 +116,18 @@ func (e *Engine) facets(ctx context.Context, req *Request, text textPart, mainQu
 		if err != nil {
 			return nil, err
 		}
+		out[g] = group
+	}
+	return out, nil
+}
+
+// facets assembles the facet counts from those of the query with every
+// filter (all), which also give the date histogram, drilling down within
+// the date filter (choosing a year shows its months, a month its days),
+// and those of the groups with an active filter.
+func (e *Engine) facets(req *Request, all facetCounts, groups map[string]facetCounts) *Facets {
+	histogram := all[index.FacetDay]
+	for g, group := range groups {
 		for _, prefix := range groupPrefixes(g) {
 			all[prefix] = group[prefix]
 		}
@@ -125,7 +138,7 @@ func (e *Engine) facets(ctx context.Context, req *Request, text textPart, mainQu
 		Authors:    buckets(all[index.FacetAuthor], req.FacetSize),
 		Places:     e.placeTree(all[index.FacetPlace], req.FacetSize),
 		Dates:      dateFacet(histogram, all[index.FacetDay], all[index.FacetHour], req.Now),
-	}, nil
+	}
 }
 
 // buckets lists a facet's values, most frequent first.
