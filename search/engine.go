@@ -181,6 +181,19 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		breq.SearchAfter = after
 		breq.From = 0
 	}
+	// Without a cursor, rank without the ID tiebreak (see page.go): one
+	// hit more on each side of the page shows whether the page is exact.
+	fullOrder := breq.Sort
+	from := breq.From
+	order, hasID := withoutID(fullOrder)
+	lead := 0
+	if hasID && len(req.SearchAfter) == 0 {
+		lead = min(from, 1)
+		breq.Sort = order
+		breq.From, breq.Size = from-lead, req.Size+lead+1
+	} else {
+		hasID = false
+	}
 	// The facets of the query with every filter are counted in the same
 	// pass that ranks the hits; the groups with an active filter are
 	// counted again without it, meanwhile.
@@ -199,6 +212,18 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 			groupsDone <- groupsOrErr{g, err}
 		}()
 		res, values, err = e.ix.SearchCounting(ctx, breq)
+	}
+	if err == nil && hasID {
+		page, exact := pageOf(res.Hits, order, lead, req.Size)
+		if exact {
+			res.Hits = page
+		} else {
+			breq.Sort, breq.From, breq.Size = fullOrder, from, req.Size
+			var full *bleve.SearchResult
+			if full, err = e.ix.Search(ctx, breq); err == nil {
+				res.Hits = full.Hits
+			}
+		}
 	}
 	if err != nil {
 		if !req.NoFacets {
@@ -224,7 +249,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		out.Hits = append(out.Hits, e.hit(h, m))
 	}
 	if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
-		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], breq.Sort))
+		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], fullOrder))
 	}
 	if !req.NoFacets {
 		g := <-groupsDone
@@ -258,6 +283,10 @@ func searchError(ctx context.Context, err error) error {
 func cursorValues(h *bsearch.DocumentMatch, order bsearch.SortOrder) []string {
 	out := make([]string, len(order))
 	for i, so := range order {
+		if _, isID := so.(*bsearch.SortDocID); isID {
+			out[i] = h.ID
+			continue
+		}
 		switch {
 		case so.RequiresScoring():
 			out[i] = strconv.FormatFloat(h.Score, 'g', -1, 64)
