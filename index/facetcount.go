@@ -29,6 +29,7 @@ type facetColumns struct {
 	mu       sync.Mutex
 	ordinals map[string]uint32
 	values   []string
+	byPrefix map[string][]uint32 // the ordinals of each prefix ("d/", "p/"…)
 	segments map[segment.Segment]*facetColumn
 }
 
@@ -40,7 +41,7 @@ type facetColumn struct {
 }
 
 func newFacetColumns() *facetColumns {
-	return &facetColumns{ordinals: map[string]uint32{}, segments: map[segment.Segment]*facetColumn{}}
+	return &facetColumns{ordinals: map[string]uint32{}, byPrefix: map[string][]uint32{}, segments: map[segment.Segment]*facetColumn{}}
 }
 
 // column returns the segment's column, decoding it the first time.
@@ -77,6 +78,8 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 				ord = uint32(len(fc.values))
 				fc.ordinals[v] = ord
 				fc.values = append(fc.values, v)
+				prefix := facetPrefix(v)
+				fc.byPrefix[prefix] = append(fc.byPrefix[prefix], ord)
 			}
 			col.ords = append(col.ords, ord)
 		}
@@ -100,10 +103,46 @@ func (fc *facetColumns) forget(live map[segment.Segment]bool) {
 	}
 }
 
+// FacetTally holds the facet values counted for one query: how many of
+// its matching documents have each value.
+type FacetTally struct {
+	values   []string // by ordinal, with their prefix
+	byPrefix map[string][]uint32
+	counts   []uint64 // by ordinal
+}
+
+// facetPrefix is the prefix of a FieldFacet value ("d/", "p/"…), or "".
+func facetPrefix(v string) string {
+	if len(v) >= 2 && v[1] == '/' {
+		return v[:2]
+	}
+	return ""
+}
+
+// Each calls fn with every value of the prefix (without the prefix) that
+// the query's matches have, and their number.
+func (t *FacetTally) Each(prefix string, fn func(value string, n uint64)) {
+	for _, ord := range t.byPrefix[prefix] {
+		if int(ord) < len(t.counts) && t.counts[ord] > 0 {
+			fn(t.values[ord][len(prefix):], t.counts[ord])
+		}
+	}
+}
+
+// All returns every value counted, with its prefix.
+func (t *FacetTally) All() map[string]uint64 {
+	out := make(map[string]uint64)
+	for ord, n := range t.counts {
+		if n > 0 {
+			out[t.values[ord]] = n
+		}
+	}
+	return out
+}
+
 // FacetCounts counts, over all shards, the values of the facet field of
-// the documents matching q: each value with the number of matching
-// documents that have it. Shards are counted in parallel.
-func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (map[string]uint64, error) {
+// the documents matching q. Shards are counted in parallel.
+func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (*FacetTally, error) {
 	perShard := make([][]uint64, len(ix.shards))
 	errs := make([]error, len(ix.shards))
 	var wg sync.WaitGroup
@@ -129,22 +168,24 @@ func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (map[string]uin
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return ix.facetValues(perShard...), nil
+	return ix.tally(perShard...), nil
 }
 
-// facetValues turns ordinal counts into counts by facet value.
-func (ix *Index) facetValues(perShard ...[]uint64) map[string]uint64 {
+// tally sums the shards' counts by ordinal.
+func (ix *Index) tally(perShard ...[]uint64) *FacetTally {
 	ix.facets.mu.Lock()
-	defer ix.facets.mu.Unlock()
-	out := make(map[string]uint64)
+	t := &FacetTally{values: ix.facets.values, byPrefix: make(map[string][]uint32, len(ix.facets.byPrefix))}
+	for prefix, ords := range ix.facets.byPrefix {
+		t.byPrefix[prefix] = ords
+	}
+	ix.facets.mu.Unlock()
+	t.counts = make([]uint64, len(t.values))
 	for _, counts := range perShard {
-		for ord, n := range counts {
-			if n > 0 {
-				out[ix.facets.values[ord]] += n
-			}
+		for ord, n := range counts[:min(len(counts), len(t.counts))] {
+			t.counts[ord] += n
 		}
 	}
-	return out
+	return t
 }
 
 // countShard counts the facet values of one shard's matches, by ordinal.
@@ -245,7 +286,7 @@ func (c *shardCounter) add(internalID []byte) {
 // matches, counts the facet values of every document matching req's
 // query, as FacetCounts would: a faceted search then walks its matches
 // once instead of twice. The counts ignore req's paging and cursor.
-func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, map[string]uint64, error) {
+func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, *FacetTally, error) {
 	var (
 		mu       sync.Mutex
 		perShard [][]uint64
@@ -286,7 +327,7 @@ func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest) (
 		counts, err := ix.FacetCounts(ctx, req.Query)
 		return res, counts, err
 	}
-	return res, ix.facetValues(perShard...), nil
+	return res, ix.tally(perShard...), nil
 }
 
 // liveSegments lists the segments of every shard's current snapshot.

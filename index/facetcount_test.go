@@ -25,10 +25,12 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 		body := blevequery.NewMatchQuery("الكهرباء")
 		body.SetField(index.FieldBody)
 		for name, q := range map[string]blevequery.Query{"all": blevequery.NewMatchAllQuery(), "word": body} {
-			got, err := ix.FacetCounts(ctx, q)
+			tally, err := ix.FacetCounts(ctx, q)
 			if err != nil {
 				t.Fatalf("%s %s: %v", label, name, err)
 			}
+			got := tally.All()
+			checkEach(t, tally, got)
 			req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 			req.AddFacet("f", bleve.NewFacetRequest(index.FieldFacet, 10000))
 			res, err := ix.Search(ctx, req)
@@ -94,10 +96,11 @@ func checkSearchCounting(t *testing.T, ix *index.Index, label string, q bleveque
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, got, err := ix.SearchCounting(ctx, req)
+		res, tally, err := ix.SearchCounting(ctx, req)
 		if err != nil {
 			t.Fatalf("%s request %d: %v", label, i, err)
 		}
+		got := tally.All()
 		if res.Total != plain.Total || len(res.Hits) != len(plain.Hits) {
 			t.Fatalf("%s request %d: %d hits of %d, Search %d of %d", label, i, len(res.Hits), res.Total, len(plain.Hits), plain.Total)
 		}
@@ -109,5 +112,22 @@ func checkSearchCounting(t *testing.T, ix *index.Index, label string, q bleveque
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s request %d: counted %v, want %v", label, i, got, want)
 		}
+	}
+}
+
+// checkEach checks that Each lists, for each prefix, the values All gives.
+func checkEach(t *testing.T, tally *index.FacetTally, all map[string]uint64) {
+	t.Helper()
+	seen := 0
+	for _, prefix := range []string{index.FacetDay, index.FacetHour, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor} {
+		tally.Each(prefix, func(value string, n uint64) {
+			seen++
+			if all[prefix+value] != n {
+				t.Errorf("Each(%q): %q %d, All %d", prefix, value, n, all[prefix+value])
+			}
+		})
+	}
+	if seen != len(all) {
+		t.Errorf("Each listed %d values, All %d", seen, len(all))
 	}
 }

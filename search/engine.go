@@ -203,7 +203,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	groupsDone := make(chan groupsOrErr, 1)
 	var res *bleve.SearchResult
-	var values map[string]uint64
+	var tally *index.FacetTally
 	if req.NoFacets {
 		res, err = e.ix.Search(ctx, breq)
 	} else {
@@ -211,7 +211,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 			g, err := e.groupCounts(ctx, &req, text)
 			groupsDone <- groupsOrErr{g, err}
 		}()
-		res, values, err = e.ix.SearchCounting(ctx, breq)
+		res, tally, err = e.ix.SearchCounting(ctx, breq)
 	}
 	if err == nil && hasID {
 		page, exact := pageOf(res.Hits, order, lead, req.Size)
@@ -256,7 +256,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		if g.err != nil {
 			return nil, g.err
 		}
-		out.Facets = e.facets(&req, splitFacetValues(values, ""), g.groups)
+		out.Facets = e.facets(&req, tallyCounts(tally, "", req.Now), g.groups)
 	}
 	if res.Total < 3 && text.scored {
 		out.DidYouMean = e.didYouMean(parsed, res.Total)

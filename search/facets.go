@@ -70,30 +70,34 @@ type facetCounts map[string]map[string]uint64
 
 // count counts the facet values of the documents matching q, keeping
 // those with the prefix only (all when only is "").
-func (e *Engine) count(ctx context.Context, q blevequery.Query, only string) (facetCounts, error) {
-	values, err := e.ix.FacetCounts(ctx, q)
+func (e *Engine) count(ctx context.Context, q blevequery.Query, only string, now time.Time) (facetCounts, error) {
+	tally, err := e.ix.FacetCounts(ctx, q)
 	if err != nil {
 		return nil, searchError(ctx, err)
 	}
-	return splitFacetValues(values, only), nil
+	return tallyCounts(tally, only, now), nil
 }
 
-// splitFacetValues sorts FieldFacet values by their prefix, keeping those
-// with the prefix only (all when only is "").
-func splitFacetValues(values map[string]uint64, only string) facetCounts {
+// facetPrefixes are the prefixes of index.FieldFacet's values.
+var facetPrefixes = []string{index.FacetDay, index.FacetHour, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor}
+
+// tallyCounts sorts the counted values by prefix, keeping those with the
+// prefix only (all when only is ""). Of the hours, which span the whole
+// corpus, only the last day's are kept: they serve the "24 hours" range.
+func tallyCounts(tally *index.FacetTally, only string, now time.Time) facetCounts {
 	fc := facetCounts{}
-	for term, n := range values {
-		if len(term) < 2 || term[1] != '/' {
-			continue
-		}
-		prefix, value := term[:2], term[2:]
+	firstHour := now.Add(-24 * time.Hour).UTC().Format("2006-01-02T15")
+	for _, prefix := range facetPrefixes {
 		if only != "" && prefix != only {
 			continue
 		}
-		if fc[prefix] == nil {
-			fc[prefix] = map[string]uint64{}
-		}
-		fc[prefix][value] = n
+		m := map[string]uint64{}
+		tally.Each(prefix, func(value string, n uint64) {
+			if prefix != index.FacetHour || value >= firstHour {
+				m[value] = n
+			}
+		})
+		fc[prefix] = m
 	}
 	return fc
 }
@@ -112,7 +116,7 @@ func (e *Engine) groupCounts(ctx context.Context, req *Request, text textPart) (
 		if err != nil {
 			return nil, err
 		}
-		group, err := e.count(ctx, combine(text, filters), "")
+		group, err := e.count(ctx, combine(text, filters), "", req.Now)
 		if err != nil {
 			return nil, err
 		}
@@ -369,7 +373,7 @@ func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Requ
 	if err != nil {
 		return nil, err
 	}
-	counts, err := e.count(ctx, combine(text, filters), groupPrefix[spec.group])
+	counts, err := e.count(ctx, combine(text, filters), groupPrefix[spec.group], req.Now)
 	if err != nil {
 		return nil, err
 	}
