@@ -5,10 +5,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -34,10 +36,12 @@ type facetColumns struct {
 }
 
 // facetColumn holds the facet value ordinals of one segment's documents:
-// document d's values are ords[starts[d]:starts[d+1]].
+// document d's values are ords[starts[d]:starts[d+1]]; and the sort keys
+// of their publication dates, 8 bytes each (see publishedKey).
 type facetColumn struct {
-	starts []uint32
-	ords   []uint32
+	starts    []uint32
+	ords      []uint32
+	published string
 }
 
 func newFacetColumns() *facetColumns {
@@ -58,34 +62,45 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 	}
 	n := seg.Count()
 	col = &facetColumn{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, 8*n)}
-	fields := []string{FieldFacet}
+	keys := make([]byte, 0, 8*n)
+	fields := []string{FieldFacet, FieldPublished}
 	var state segment.DocVisitState
-	var local []string
 	for d := uint64(0); d < n; d++ {
 		col.starts = append(col.starts, uint32(len(col.ords)))
-		local = local[:0]
+		published := int64(math.MinInt64) // none
 		var err error
-		state, err = visitable.VisitDocValues(d, fields, func(_ string, term []byte) {
-			local = append(local, string(term))
-		}, state)
-		if err != nil {
-			return nil, fmt.Errorf("facet counts: %w", err)
-		}
-		fc.mu.Lock()
-		for _, v := range local {
-			ord, ok := fc.ordinals[v]
+		state, err = visitable.VisitDocValues(d, fields, func(field string, term []byte) {
+			if field == FieldPublished {
+				// The full-precision term of the date's prefix-coded terms.
+				if pc := numeric.PrefixCoded(term); len(term) > 0 {
+					if shift, err := pc.Shift(); err == nil && shift == 0 {
+						if v, err := pc.Int64(); err == nil {
+							published = v
+						}
+					}
+				}
+				return
+			}
+			fc.mu.Lock()
+			ord, ok := fc.ordinals[string(term)]
 			if !ok {
+				v := string(term)
 				ord = uint32(len(fc.values))
 				fc.ordinals[v] = ord
 				fc.values = append(fc.values, v)
 				prefix := facetPrefix(v)
 				fc.byPrefix[prefix] = append(fc.byPrefix[prefix], ord)
 			}
+			fc.mu.Unlock()
 			col.ords = append(col.ords, ord)
+		}, state)
+		if err != nil {
+			return nil, fmt.Errorf("facet counts: %w", err)
 		}
-		fc.mu.Unlock()
+		keys = appendPublishedKey(keys, published)
 	}
 	col.starts = append(col.starts, uint32(len(col.ords)))
+	col.published = string(keys)
 	fc.mu.Lock()
 	fc.segments[seg] = col
 	fc.mu.Unlock()
@@ -256,10 +271,11 @@ func (ix *Index) newShardCounter(reader bleveindex.IndexReader) (*shardCounter, 
 	return c, nil
 }
 
-// add counts the facet values of the document with this internal ID.
-func (c *shardCounter) add(internalID []byte) {
+// locate finds the segment column and the number within its segment of
+// the document with this internal ID.
+func (c *shardCounter) locate(internalID []byte) (*facetColumn, uint64, bool) {
 	if len(internalID) != 8 {
-		return
+		return nil, 0, false
 	}
 	doc := binary.BigEndian.Uint64(internalID)
 	if doc < c.start {
@@ -270,16 +286,37 @@ func (c *shardCounter) add(internalID []byte) {
 		c.seg++
 	}
 	if c.seg == len(c.ends) {
-		return
+		return nil, 0, false
 	}
 	col, local := c.cols[c.seg], doc-c.start
-	if local+1 < uint64(len(col.starts)) {
-		for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
-			if int(ord) < len(c.counts) {
-				c.counts[ord]++
-			}
+	return col, local, local+1 < uint64(len(col.starts))
+}
+
+// add counts the facet values of the document with this internal ID.
+func (c *shardCounter) add(internalID []byte) {
+	col, local, ok := c.locate(internalID)
+	if !ok {
+		return
+	}
+	for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
+		if int(ord) < len(c.counts) {
+			c.counts[ord]++
 		}
 	}
+}
+
+// publishedKey is the sort key of the publication date of the document
+// with this internal ID, for s.
+func (c *shardCounter) publishedKey(internalID []byte, s *PublishedSort) string {
+	col, local, ok := c.locate(internalID)
+	if !ok {
+		return s.missing()
+	}
+	key := col.published[8*local : 8*local+8]
+	if key == noPublishedKey {
+		return s.missing()
+	}
+	return key
 }
 
 // SearchCounting runs req like Search and, in the same pass over the
@@ -287,45 +324,81 @@ func (c *shardCounter) add(internalID []byte) {
 // query, as FacetCounts would: a faceted search then walks its matches
 // once instead of twice. The counts ignore req's paging and cursor.
 func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, *FacetTally, error) {
+	return ix.search(ctx, req, true)
+}
+
+// search runs req over the shards. When it counts facets or sorts by
+// PublishedSort, it hands bleve's collector a handler that sees every
+// match of a shard in turn: it counts the match's facet values, sets its
+// publication sort keys, and passes it on to bleve's own top-N handling.
+func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count bool) (*bleve.SearchResult, *FacetTally, error) {
+	var dateKeys []int
+	for i, so := range req.Sort {
+		if _, ok := so.(*PublishedSort); ok {
+			dateKeys = append(dateKeys, i)
+		}
+	}
+	if !count && len(dateKeys) == 0 {
+		res, err := ix.searchShards(ctx, req)
+		return res, nil, err
+	}
 	var (
 		mu       sync.Mutex
 		perShard [][]uint64
 	)
-	// bleve's collector asks this for the function that receives every
-	// match of a shard in turn; it counts the match and passes it on to
-	// bleve's own top-N handling.
 	makeHandler := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		topN, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
 		if err != nil {
 			return nil, false, err
 		}
 		if topN == nil {
-			return nil, false, errors.New("facet counts: not a top-N search")
+			return nil, false, errors.New("search: not a top-N search")
 		}
 		c, err := ix.newShardCounter(sctx.IndexReader)
 		if err != nil {
-			return nil, false, fmt.Errorf("facet counts: %w", err)
+			return nil, false, fmt.Errorf("search: %w", err)
 		}
+		order := req.Sort
 		return func(d *search.DocumentMatch) error {
 			if d == nil { // the shard's matches are all seen
-				mu.Lock()
-				perShard = append(perShard, c.counts)
-				mu.Unlock()
+				if count {
+					mu.Lock()
+					perShard = append(perShard, c.counts)
+					mu.Unlock()
+				}
 				return topN(nil)
 			}
-			c.add(d.IndexInternalID)
+			if count {
+				c.add(d.IndexInternalID)
+			}
+			for _, i := range dateKeys {
+				if i < len(d.Sort) {
+					d.Sort[i] = c.publishedKey(d.IndexInternalID, order[i].(*PublishedSort))
+				}
+			}
 			return topN(d)
 		}, loadID, nil
 	}
 	ctx = context.WithValue(ctx, search.MakeDocumentMatchHandlerKey, search.MakeDocumentMatchHandler(makeHandler))
-	res, err := ix.Search(ctx, req)
+	res, err := ix.searchShards(ctx, req)
 	if err != nil {
 		return nil, nil, err
 	}
+	// Decoded keys are needed for the hits returned only.
+	for _, h := range res.Hits {
+		for _, i := range dateKeys {
+			if i < len(h.Sort) && i < len(h.DecodedSort) {
+				h.DecodedSort[i] = req.Sort[i].DecodeValue(h.Sort[i])
+			}
+		}
+	}
+	if !count {
+		return res, nil, nil
+	}
 	if len(perShard) != len(ix.shards) {
 		// A shard answered without walking its matches: count apart.
-		counts, err := ix.FacetCounts(ctx, req.Query)
-		return res, counts, err
+		tally, err := ix.FacetCounts(ctx, req.Query)
+		return res, tally, err
 	}
 	return res, ix.tally(perShard...), nil
 }

@@ -86,6 +86,7 @@ func checkSearchCounting(t *testing.T, ix *index.Index, label string, q bleveque
 		t.Fatalf("%s: %v, %d hits", label, err, len(top.Hits))
 	}
 	byScore := bleve.NewSearchRequestOptions(q, 2, 1, false)
+	byScore.SortBy([]string{"-_score", "_id"}) // ties (match-all) in one order
 	byDate := bleve.NewSearchRequestOptions(q, 3, 0, false)
 	byDate.SortBy([]string{"-" + index.FieldPublished, "_id"})
 	after := bleve.NewSearchRequestOptions(q, 2, 0, false)

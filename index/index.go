@@ -217,6 +217,13 @@ func (ix *Index) shardFor(id string) int {
 // Search runs a bleve request over all shards with BM25 statistics
 // gathered across shards, so that scores do not depend on the shard count.
 func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
+	res, _, err := ix.search(ctx, req, false)
+	return res, err
+}
+
+// searchShards runs req on the shards as bleve does: one shard alone, or
+// all of them behind the alias with global BM25 statistics.
+func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
 	if len(ix.shards) == 1 {
 		return ix.shards[0].SearchInContext(ctx, req)
 	}

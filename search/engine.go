@@ -162,13 +162,16 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	mainQuery := combine(text, filters)
 	breq := bleve.NewSearchRequestOptions(mainQuery, req.Size, (req.Page-1)*req.Size, false)
 	breq.Fields = hitFields
+	// Dates sort through the index's own keys (index.PublishedSort), not
+	// through bleve's doc values.
+	byScore, byID := &bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}
 	switch {
 	case req.Sort == SortNewest:
-		breq.SortBy([]string{"-" + index.FieldPublished, "-_score", "_id"})
+		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{Desc: true}, byScore, byID})
 	case req.Sort == SortOldest:
-		breq.SortBy([]string{index.FieldPublished, "-_score", "_id"})
+		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{}, byScore, byID})
 	default:
-		breq.SortBy([]string{"-_score", "_id"})
+		breq.SortByCustom(bsearch.SortOrder{byScore, byID})
 	}
 	if len(req.SearchAfter) > 0 {
 		if len(req.SearchAfter) != len(breq.Sort) {
@@ -177,6 +180,11 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		after, err := decodeCursor(req.SearchAfter)
 		if err != nil {
 			return nil, err
+		}
+		if ps, ok := breq.Sort[0].(*index.PublishedSort); ok {
+			if after[0], err = ps.CursorKey(after[0]); err != nil {
+				return nil, badRequest("invalid_cursor", "search_after is not a cursor returned by this server")
+			}
 		}
 		breq.SearchAfter = after
 		breq.From = 0

@@ -311,6 +311,8 @@ func TestBadRequests(t *testing.T) {
 		{"too long", search.Request{Query: strings.Repeat("نفط ", 3000)}, "invalid_query"},
 		{"invalid UTF-8", search.Request{Query: "\xff\xfe"}, "invalid_query"},
 		{"bad cursor", search.Request{SearchAfter: []string{"!!", "??", "**"}}, "invalid_cursor"},
+		// A cursor of the newest-first order whose date is not a date.
+		{"cursor without a date", search.Request{Sort: search.SortNewest, SearchAfter: []string{"bm90IGEgZGF0ZQ", "MQ", "eA"}}, "invalid_cursor"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
