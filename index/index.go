@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -212,35 +210,6 @@ func (ix *Index) shardFor(id string) int {
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	return int(h.Sum32() % uint32(len(ix.shards)))
-}
-
-// Search runs a bleve request over all shards with BM25 statistics
-// gathered across shards, so that scores do not depend on the shard count.
-func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	res, _, err := ix.search(ctx, req, false)
-	return res, err
-}
-
-// searchShards runs req on the shards as bleve does: one shard alone, or
-// all of them behind the alias with global BM25 statistics.
-func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	if len(ix.shards) == 1 {
-		return ix.shards[0].SearchInContext(ctx, req)
-	}
-	ctx = context.WithValue(ctx, search.SearchTypeKey, search.GlobalScoring)
-	res, err := ix.alias.SearchInContext(ctx, req)
-	if err != nil {
-		return nil, err
-	}
-	// bleve reports a shard that failed (a deadline, say) in the status
-	// and still answers; a partial answer would be wrong, not slow.
-	if res.Status != nil && res.Status.Failed > 0 {
-		for _, shardErr := range res.Status.Errors {
-			return nil, fmt.Errorf("search: %d of %d shards failed: %w", res.Status.Failed, res.Status.Total, shardErr)
-		}
-		return nil, fmt.Errorf("search: %d of %d shards failed", res.Status.Failed, res.Status.Total)
-	}
-	return res, nil
 }
 
 // Bleve returns the alias over all shards, for callers that need bleve's
