@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -30,6 +31,11 @@ type facetColumns struct {
 	byPrefix map[string][]uint32 // the ordinals of each prefix ("d/", "p/"…)
 	segments map[segment.Segment]*facetColumn
 }
+
+// legacyHourPrefix marks the hour values indexes of the first format
+// carried for the "last 24 hours" count, which now comes from the
+// publication dates; they are left out of the columns.
+const legacyHourPrefix = "h/"
 
 // facetColumn holds the facet value ordinals of one segment's documents:
 // document d's values are ords[starts[d]:starts[d+1]]; and the sort keys
@@ -77,6 +83,9 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 				}
 				return
 			}
+			if len(term) > 2 && string(term[:2]) == legacyHourPrefix {
+				return
+			}
 			fc.mu.Lock()
 			ord, ok := fc.ordinals[string(term)]
 			if !ok {
@@ -122,9 +131,13 @@ type shardCounter struct {
 	counts []uint64 // by ordinal
 	seg    int      // the segment of the last document counted
 	start  uint64   // its first document number
+	// recentKey is the sort key of the Since time; recent counts the
+	// documents published at or after it (none when recentKey is "").
+	recentKey string
+	recent    uint64
 }
 
-func (ix *Index) newShardCounter(reader bleveindex.IndexReader) (*shardCounter, error) {
+func (ix *Index) newShardCounter(reader bleveindex.IndexReader, since time.Time) (*shardCounter, error) {
 	snapshot, ok := reader.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, fmt.Errorf("reader %T is not a scorch snapshot", reader)
@@ -150,6 +163,9 @@ func (ix *Index) newShardCounter(reader bleveindex.IndexReader) (*shardCounter, 
 		ix.facets.forget(ix.liveSegments())
 	}
 	c.counts = make([]uint64, size)
+	if !since.IsZero() {
+		c.recentKey = string(appendPublishedKey(nil, since.UnixNano()))
+	}
 	return c, nil
 }
 
@@ -183,6 +199,11 @@ func (c *shardCounter) add(internalID []byte) {
 	for _, ord := range col.ords[col.starts[local]:col.starts[local+1]] {
 		if int(ord) < len(c.counts) {
 			c.counts[ord]++
+		}
+	}
+	if c.recentKey != "" {
+		if key := col.published[8*local : 8*local+8]; key >= c.recentKey {
+			c.recent++
 		}
 	}
 }

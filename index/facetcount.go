@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -17,6 +18,9 @@ type FacetTally struct {
 	values   []string // by ordinal, with their prefix
 	byPrefix map[string][]uint32
 	counts   []uint64 // by ordinal
+	// Recent is the number of matches published at or after the time
+	// the count was asked for (the "last 24 hours").
+	Recent uint64
 }
 
 // facetPrefix is the prefix of a FieldFacet value ("d/", "p/"…), or "".
@@ -49,9 +53,10 @@ func (t *FacetTally) All() map[string]uint64 {
 }
 
 // FacetCounts counts, over all shards, the values of the facet field of
-// the documents matching q. Shards are counted in parallel.
-func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (*FacetTally, error) {
-	perShard := make([][]uint64, len(ix.shards))
+// the documents matching q, and those published at or after since (when
+// not zero). Shards are counted in parallel.
+func (ix *Index) FacetCounts(ctx context.Context, q query.Query, since time.Time) (*FacetTally, error) {
+	perShard := make([]*shardCounter, len(ix.shards))
 	errs := make([]error, len(ix.shards))
 	var wg sync.WaitGroup
 	for i, shard := range ix.shards {
@@ -67,7 +72,7 @@ func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (*FacetTally, e
 				return
 			}
 			defer reader.Close()
-			if perShard[i], err = ix.countShard(ctx, reader, q); err != nil {
+			if perShard[i], err = ix.countShard(ctx, reader, q, since); err != nil {
 				errs[i] = fmt.Errorf("facet counts, shard %d: %w", i, err)
 			}
 		})
@@ -79,8 +84,8 @@ func (ix *Index) FacetCounts(ctx context.Context, q query.Query) (*FacetTally, e
 	return ix.tally(perShard...), nil
 }
 
-// tally sums the shards' counts by ordinal.
-func (ix *Index) tally(perShard ...[]uint64) *FacetTally {
+// tally sums the shards' counts.
+func (ix *Index) tally(perShard ...*shardCounter) *FacetTally {
 	ix.facets.mu.Lock()
 	t := &FacetTally{values: ix.facets.values, byPrefix: make(map[string][]uint32, len(ix.facets.byPrefix))}
 	for prefix, ords := range ix.facets.byPrefix {
@@ -88,17 +93,18 @@ func (ix *Index) tally(perShard ...[]uint64) *FacetTally {
 	}
 	ix.facets.mu.Unlock()
 	t.counts = make([]uint64, len(t.values))
-	for _, counts := range perShard {
-		for ord, n := range counts[:min(len(counts), len(t.counts))] {
+	for _, c := range perShard {
+		for ord, n := range c.counts[:min(len(c.counts), len(t.counts))] {
 			t.counts[ord] += n
 		}
+		t.Recent += c.recent
 	}
 	return t
 }
 
 // countShard counts the facet values of one shard's matches, by ordinal.
-func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, q query.Query) ([]uint64, error) {
-	c, err := ix.newShardCounter(reader)
+func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, q query.Query, since time.Time) (*shardCounter, error) {
+	c, err := ix.newShardCounter(reader, since)
 	if err != nil {
 		return nil, err
 	}
@@ -122,5 +128,5 @@ func (ix *Index) countShard(ctx context.Context, reader bleveindex.IndexReader, 
 		c.add(dm.IndexInternalID)
 		sctx.DocumentMatchPool.Put(dm)
 	}
-	return c.counts, nil
+	return c, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	blevequery "github.com/blevesearch/bleve/v2/search/query"
@@ -25,7 +26,7 @@ func TestFacetCountsAgreeWithBleve(t *testing.T) {
 		body := blevequery.NewMatchQuery("الكهرباء")
 		body.SetField(index.FieldBody)
 		for name, q := range map[string]blevequery.Query{"all": blevequery.NewMatchAllQuery(), "word": body} {
-			tally, err := ix.FacetCounts(ctx, q)
+			tally, err := ix.FacetCounts(ctx, q, time.Time{})
 			if err != nil {
 				t.Fatalf("%s %s: %v", label, name, err)
 			}
@@ -97,7 +98,7 @@ func checkSearchCounting(t *testing.T, ix *index.Index, label string, q bleveque
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, tally, err := ix.SearchCounting(ctx, req)
+		res, tally, err := ix.SearchCounting(ctx, req, time.Time{})
 		if err != nil {
 			t.Fatalf("%s request %d: %v", label, i, err)
 		}
@@ -120,7 +121,7 @@ func checkSearchCounting(t *testing.T, ix *index.Index, label string, q bleveque
 func checkEach(t *testing.T, tally *index.FacetTally, all map[string]uint64) {
 	t.Helper()
 	seen := 0
-	for _, prefix := range []string{index.FacetDay, index.FacetHour, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor} {
+	for _, prefix := range []string{index.FacetDay, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor} {
 		tally.Each(prefix, func(value string, n uint64) {
 			seen++
 			if all[prefix+value] != n {
@@ -130,5 +131,38 @@ func checkEach(t *testing.T, tally *index.FacetTally, all map[string]uint64) {
 	}
 	if seen != len(all) {
 		t.Errorf("Each listed %d values, All %d", seen, len(all))
+	}
+}
+
+// TestRecentCount counts the matches published since a time, apart from
+// the day facet: undated articles never count.
+func TestRecentCount(t *testing.T) {
+	ix, enr := newIndex(t, 2)
+	ctx := context.Background()
+	if _, err := ix.Ingest(ctx, readString("f.jsonl", fixtures), enr, index.IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	all := blevequery.NewMatchAllQuery()
+	for _, tc := range []struct {
+		since time.Time
+		want  uint64
+	}{
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), 2},  // a1 (July 2024), a3 (January 2024)
+		{time.Date(2024, 7, 14, 6, 0, 0, 0, time.UTC), 1}, // a1 exactly: at or after counts
+		{time.Date(2024, 7, 14, 6, 0, 0, 1, time.UTC), 0}, // a nanosecond later
+		{time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), 3},  // every dated article; a4 has none
+		{time.Time{}, 0}, // not asked
+	} {
+		tally, err := ix.FacetCounts(ctx, all, tc.since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, inPass, err := ix.SearchCounting(ctx, bleve.NewSearchRequestOptions(all, 1, 0, false), tc.since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tally.Recent != tc.want || inPass.Recent != tc.want {
+			t.Errorf("since %v: FacetCounts %d, SearchCounting %d, want %d", tc.since, tally.Recent, inPass.Recent, tc.want)
+		}
 	}
 }

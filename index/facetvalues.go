@@ -11,7 +11,6 @@ const FieldFacet = "facet"
 // Prefixes of the values of FieldFacet.
 const (
 	FacetDay      = "d/"
-	FacetHour     = "h/" // UTC hour, for the "last 24 hours" count
 	FacetPlace    = "p/" // gazetteer IDs of every place and its ancestors
 	FacetSource   = "s/"
 	FacetCategory = "c/"
@@ -23,9 +22,7 @@ func (d *Doc) facetValues() []string {
 	a := &d.Article
 	out := make([]string, 0, 4+len(d.PlaceIDs))
 	if !a.Published.IsZero() {
-		out = append(out,
-			FacetDay+a.Published.Format("2006-01-02"),
-			FacetHour+a.Published.UTC().Format("2006-01-02T15"))
+		out = append(out, FacetDay+a.Published.Format("2006-01-02"))
 	}
 	for _, id := range d.PlaceIDs {
 		out = append(out, FacetPlace+id)

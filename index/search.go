@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -14,7 +15,7 @@ import (
 // Search runs a bleve request over all shards with BM25 statistics
 // gathered across shards, so that scores do not depend on the shard count.
 func (ix *Index) Search(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, error) {
-	res, _, err := ix.search(ctx, req, false)
+	res, _, err := ix.search(ctx, req, false, time.Time{})
 	return res, err
 }
 
@@ -42,17 +43,17 @@ func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*b
 
 // SearchCounting runs req like Search and, in the same pass over the
 // matches, counts the facet values of every document matching req's
-// query, as FacetCounts would: a faceted search then walks its matches
+// query, and those published at or after since, as FacetCounts would: a faceted search then walks its matches
 // once instead of twice. The counts ignore req's paging and cursor.
-func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest) (*bleve.SearchResult, *FacetTally, error) {
-	return ix.search(ctx, req, true)
+func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest, since time.Time) (*bleve.SearchResult, *FacetTally, error) {
+	return ix.search(ctx, req, true, since)
 }
 
 // search runs req over the shards. When it counts facets or sorts by
 // PublishedSort, it hands bleve's collector a handler that sees every
 // match of a shard in turn: it counts the match's facet values, sets its
 // publication sort keys, and passes it on to bleve's own top-N handling.
-func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count bool) (*bleve.SearchResult, *FacetTally, error) {
+func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count bool, since time.Time) (*bleve.SearchResult, *FacetTally, error) {
 	var dateKeys []int
 	for i, so := range req.Sort {
 		if _, ok := so.(*PublishedSort); ok {
@@ -65,7 +66,7 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 	}
 	var (
 		mu       sync.Mutex
-		perShard [][]uint64
+		perShard []*shardCounter
 	)
 	makeHandler := func(sctx *search.SearchContext) (search.DocumentMatchHandler, bool, error) {
 		topN, loadID, err := collector.MakeTopNDocumentMatchHandler(sctx)
@@ -75,7 +76,7 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 		if topN == nil {
 			return nil, false, errors.New("search: not a top-N search")
 		}
-		c, err := ix.newShardCounter(sctx.IndexReader)
+		c, err := ix.newShardCounter(sctx.IndexReader, since)
 		if err != nil {
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
@@ -84,7 +85,7 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 			if d == nil { // the shard's matches are all seen
 				if count {
 					mu.Lock()
-					perShard = append(perShard, c.counts)
+					perShard = append(perShard, c)
 					mu.Unlock()
 				}
 				return topN(nil)
@@ -118,7 +119,7 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 	}
 	if len(perShard) != len(ix.shards) {
 		// A shard answered without walking its matches: count apart.
-		tally, err := ix.FacetCounts(ctx, req.Query)
+		tally, err := ix.FacetCounts(ctx, req.Query, since)
 		return res, tally, err
 	}
 	return res, ix.tally(perShard...), nil

@@ -219,7 +219,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 			g, err := e.groupCounts(ctx, &req, text)
 			groupsDone <- groupsOrErr{g, err}
 		}()
-		res, tally, err = e.ix.SearchCounting(ctx, breq)
+		res, tally, err = e.ix.SearchCounting(ctx, breq, req.Now.Add(-24*time.Hour))
 	}
 	if err == nil && hasID {
 		page, exact := pageOf(res.Hits, order, lead, req.Size)
@@ -264,7 +264,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		if g.err != nil {
 			return nil, g.err
 		}
-		out.Facets = e.facets(&req, tallyCounts(tally, "", req.Now), g.groups)
+		out.Facets = e.facets(&req, tallyCounts(tally, ""), g.groups)
 	}
 	if res.Total < 3 && text.scored {
 		out.DidYouMean = e.didYouMean(parsed, res.Total)

@@ -22,7 +22,7 @@ import (
 // groupPrefix is the FieldFacet prefix of each disjunctive facet group.
 var groupPrefix = map[string]string{
 	facetPlaces:   index.FacetPlace,
-	facetDates:    index.FacetDay, // and index.FacetHour, see groupPrefixes
+	facetDates:    index.FacetDay, // and lastDayKey, see groupPrefixes
 	facetSource:   index.FacetSource,
 	facetCategory: index.FacetCategory,
 	facetAuthor:   index.FacetAuthor,
@@ -31,7 +31,7 @@ var groupPrefix = map[string]string{
 // groupPrefixes lists the FieldFacet prefixes a group's counts use.
 func groupPrefixes(group string) []string {
 	if group == facetDates {
-		return []string{index.FacetDay, index.FacetHour}
+		return []string{index.FacetDay, lastDayKey}
 	}
 	return []string{groupPrefix[group]}
 }
@@ -65,38 +65,36 @@ var recentRanges = []struct {
 	{"12m", func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }},
 }
 
-// facetCounts holds a search's facet values, split by prefix.
+// facetCounts holds a search's facet values, split by prefix, and under
+// lastDayKey the number of matches of the last 24 hours (as {"": n}).
 type facetCounts map[string]map[string]uint64
+
+// lastDayKey holds, in facetCounts, the count of the last 24 hours.
+const lastDayKey = "24h"
 
 // count counts the facet values of the documents matching q, keeping
 // those with the prefix only (all when only is "").
 func (e *Engine) count(ctx context.Context, q blevequery.Query, only string, now time.Time) (facetCounts, error) {
-	tally, err := e.ix.FacetCounts(ctx, q)
+	tally, err := e.ix.FacetCounts(ctx, q, now.Add(-24*time.Hour))
 	if err != nil {
 		return nil, searchError(ctx, err)
 	}
-	return tallyCounts(tally, only, now), nil
+	return tallyCounts(tally, only), nil
 }
 
 // facetPrefixes are the prefixes of index.FieldFacet's values.
-var facetPrefixes = []string{index.FacetDay, index.FacetHour, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor}
+var facetPrefixes = []string{index.FacetDay, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor}
 
 // tallyCounts sorts the counted values by prefix, keeping those with the
-// prefix only (all when only is ""). Of the hours, which span the whole
-// corpus, only the last day's are kept: they serve the "24 hours" range.
-func tallyCounts(tally *index.FacetTally, only string, now time.Time) facetCounts {
-	fc := facetCounts{}
-	firstHour := now.Add(-24 * time.Hour).UTC().Format("2006-01-02T15")
+// prefix only (all when only is "").
+func tallyCounts(tally *index.FacetTally, only string) facetCounts {
+	fc := facetCounts{lastDayKey: {"": tally.Recent}}
 	for _, prefix := range facetPrefixes {
 		if only != "" && prefix != only {
 			continue
 		}
 		m := map[string]uint64{}
-		tally.Each(prefix, func(value string, n uint64) {
-			if prefix != index.FacetHour || value >= firstHour {
-				m[value] = n
-			}
-		})
+		tally.Each(prefix, func(value string, n uint64) { m[value] = n })
 		fc[prefix] = m
 	}
 	return fc
@@ -141,7 +139,7 @@ func (e *Engine) facets(req *Request, all facetCounts, groups map[string]facetCo
 		Categories: buckets(all[index.FacetCategory], req.FacetSize),
 		Authors:    buckets(all[index.FacetAuthor], req.FacetSize),
 		Places:     e.placeTree(all[index.FacetPlace], req.FacetSize),
-		Dates:      dateFacet(histogram, all[index.FacetDay], all[index.FacetHour], req.Now),
+		Dates:      dateFacet(histogram, all[index.FacetDay], all[lastDayKey][""], req.Now),
 	}
 }
 
@@ -247,7 +245,7 @@ func limitNodes(nodes []PlaceNode, size int) []PlaceNode {
 // dateFacet builds the histogram from the day counts of the matching
 // articles, by year, month or day as the span asks, and the fixed recent
 // ranges, counted by publication day, from the (disjunctive) day counts.
-func dateFacet(histogram, recent, recentHours map[string]uint64, now time.Time) DateFacet {
+func dateFacet(histogram, recent map[string]uint64, lastDay uint64, now time.Time) DateFacet {
 	df := DateFacet{Buckets: []DateBucket{}, Ranges: []DateBucket{}}
 	years := map[string]uint64{}
 	months := map[string]uint64{}
@@ -278,13 +276,7 @@ func dateFacet(histogram, recent, recentHours map[string]uint64, now time.Time) 
 		from := since.Format("2006-01-02")
 		var n uint64
 		if r.key == "24h" {
-			// By the hour (UTC), the hour 24 hours ago included.
-			first, last := since.UTC().Format("2006-01-02T15"), now.UTC().Format("2006-01-02T15")
-			for hour, c := range recentHours {
-				if hour >= first && hour <= last {
-					n += c
-				}
-			}
+			n = lastDay // counted from the exact publication times
 		} else {
 			for day, c := range recent {
 				if day >= from && day <= today {
