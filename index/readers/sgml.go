@@ -44,8 +44,8 @@ func readSGML(ctx context.Context, data []byte, name string, emit func(Record) e
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		start, contentStart := findTag(data, pos, "DOC", false)
-		if start < 0 {
+		open, ok := nextTag(data, pos, func(name string, closing bool) bool { return name == "DOC" && !closing })
+		if !ok {
 			break
 		}
 		n++
@@ -53,22 +53,23 @@ func readSGML(ctx context.Context, data []byte, name string, emit func(Record) e
 		// The document ends at the first </DOC>, unless another <DOC>
 		// comes first: then it was never closed, and reading resumes at
 		// that <DOC>. One scan, so hostile input stays linear.
-		end, after, closed := scanTags(data, contentStart, func(name string, closing bool) bool {
-			return name == "DOC"
-		})
+		next, ok := nextTag(data, open.end, func(name string, _ bool) bool { return name == "DOC" })
 		var rec Record
-		if !closed {
-			rec = Record{Err: fmt.Errorf("%w: <DOC> at byte %d has no </DOC>", ErrBadDocument, start), Origin: origin}
-			pos = end
+		if !ok || !next.closing {
+			rec = Record{Err: fmt.Errorf("%w: <DOC> at byte %d has no </DOC>", ErrBadDocument, open.start), Origin: origin}
+			pos = len(data)
+			if ok {
+				pos = next.start
+			}
 		} else {
-			a, err := parseSGMLDoc(data[contentStart:end], contentStart)
+			a, err := parseSGMLDoc(data[open.end:next.start], open.end)
 			if err != nil {
 				rec = Record{Err: err, Origin: origin}
 			} else {
 				a.Origin = origin
 				rec = Record{Article: a, Origin: origin}
 			}
-			pos = after
+			pos = next.end
 		}
 		if err := emit(rec); err != nil {
 			return err
@@ -89,22 +90,28 @@ func parseSGMLDoc(doc []byte, offset int) (article.Article, error) {
 	fields := map[string]string{}
 	pos := 0
 	for {
-		tag, start, contentStart := nextFieldTag(doc, pos)
-		if start < 0 {
+		open, ok := nextTag(doc, pos, func(name string, closing bool) bool { return !closing && isField(name) })
+		if !ok {
 			break
 		}
-		field := sgmlFields[tag]
+		field := sgmlFields[open.name]
 		// The value ends at its close tag or, when that is missing, where
 		// the next field starts (or at the end of the document).
-		end, after, _ := scanTags(doc, contentStart, func(name string, closing bool) bool {
+		end, after := len(doc), len(doc)
+		next, ok := nextTag(doc, open.end, func(name string, closing bool) bool {
 			if closing {
-				return name == tag
+				return name == open.name
 			}
-			_, known := sgmlFields[name]
-			return known
+			return isField(name)
 		})
+		switch {
+		case ok && next.closing:
+			end, after = next.start, next.end
+		case ok:
+			end, after = next.start, next.start
+		}
 		if fields[field] == "" {
-			fields[field] = sgmlValue(doc[contentStart:end])
+			fields[field] = sgmlValue(doc[open.end:end])
 		}
 		pos = after
 	}
@@ -160,68 +167,35 @@ func sgmlValue(raw []byte) string {
 	return html.UnescapeString(b.String())
 }
 
-// nextFieldTag finds the next opening tag of a known field at or after
-// pos, returning its upper-case name, its position and the position just
-// after it, or start -1.
-func nextFieldTag(doc []byte, pos int) (tag string, start, contentStart int) {
-	for pos < len(doc) {
-		i := bytes.IndexByte(doc[pos:], '<')
-		if i < 0 {
-			break
-		}
-		i += pos
-		name, closing, end := parseTag(doc, i)
-		if end >= 0 && !closing {
-			if _, ok := sgmlFields[name]; ok {
-				return name, i, end
-			}
-		}
-		pos = i + 1
-	}
-	return "", -1, -1
+// isField reports whether an upper-case tag name is a known field.
+func isField(name string) bool {
+	_, ok := sgmlFields[name]
+	return ok
 }
 
-// scanTags walks the tags of data from pos until stop accepts one. For a
-// closing tag it returns the tag's position, the position after it and
-// closed true; for an opening tag it returns the tag's position twice and
-// closed false, so the caller resumes at that tag. When no tag stops the
-// scan it returns len(data) twice.
-func scanTags(data []byte, pos int, stop func(name string, closing bool) bool) (end, after int, closed bool) {
+// sgmlTag is one tag found in a document: its upper-case name, whether
+// it closes, its position and the position just after it.
+type sgmlTag struct {
+	name       string
+	closing    bool
+	start, end int
+}
+
+// nextTag finds the first tag at or after pos that want accepts.
+func nextTag(data []byte, pos int, want func(name string, closing bool) bool) (sgmlTag, bool) {
 	for pos < len(data) {
 		i := bytes.IndexByte(data[pos:], '<')
 		if i < 0 {
 			break
 		}
 		i += pos
-		name, closing, tagEnd := parseTag(data, i)
-		if tagEnd >= 0 && stop(name, closing) {
-			if closing {
-				return i, tagEnd, true
-			}
-			return i, i, false
+		name, closing, end := parseTag(data, i)
+		if end >= 0 && want(name, closing) {
+			return sgmlTag{name: name, closing: closing, start: i, end: end}, true
 		}
 		pos = i + 1
 	}
-	return len(data), len(data), false
-}
-
-// findTag finds the next tag <name> (or </name> when closing) at or after
-// pos, case-insensitively, returning its position and the position just
-// after it, or -1, -1.
-func findTag(data []byte, pos int, name string, closing bool) (start, after int) {
-	for pos < len(data) {
-		i := bytes.IndexByte(data[pos:], '<')
-		if i < 0 {
-			break
-		}
-		i += pos
-		n, c, end := parseTag(data, i)
-		if end >= 0 && c == closing && n == name {
-			return i, end
-		}
-		pos = i + 1
-	}
-	return -1, -1
+	return sgmlTag{}, false
 }
 
 // parseTag parses a simple tag starting at data[i] == '<': an optional
