@@ -198,16 +198,8 @@ func TestServe(t *testing.T) {
 	}
 }
 
-func runServeTest(t *testing.T, run func(context.Context, *Env, []string) int, args ...string) (int, string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Logger: slog.New(slog.DiscardHandler)}
-	code := run(context.Background(), env, args)
-	return code, errb.String()
-}
-
 func TestServeErrors(t *testing.T) {
-	code, stderr := runServeTest(t, runServe, "--index", t.TempDir(), "--addr", "127.0.0.1:0")
+	code, _, stderr := runCommandTest(t, runServe, "--index", t.TempDir(), "--addr", "127.0.0.1:0")
 	if code != 1 || !strings.Contains(stderr, "fahras demo") {
 		t.Errorf("no index: %d %q", code, stderr)
 	}
@@ -223,16 +215,16 @@ func TestServeErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	code, stderr = runServeTest(t, runServe, "--index", dir, "--addr", ln.Addr().String())
+	code, _, stderr = runCommandTest(t, runServe, "--index", dir, "--addr", ln.Addr().String())
 	if code != 1 || !strings.Contains(stderr, "already in use") {
 		t.Errorf("port taken: %d %q", code, stderr)
 	}
 
-	code, stderr = runServeTest(t, runServe, "--index", dir, "--api-key-file", filepath.Join(t.TempDir(), "missing"))
+	code, _, stderr = runCommandTest(t, runServe, "--index", dir, "--api-key-file", filepath.Join(t.TempDir(), "missing"))
 	if code != 2 || !strings.Contains(stderr, "API key file") {
 		t.Errorf("missing key file: %d %q", code, stderr)
 	}
-	code, _ = runServeTest(t, runServe, "stray-argument")
+	code, _, _ = runCommandTest(t, runServe, "stray-argument")
 	if code != 2 {
 		t.Errorf("stray argument: %d", code)
 	}
