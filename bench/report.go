@@ -103,7 +103,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, s := range active {
 		x := s.Index
 		p("| %s | %s | %.0f | %.2f | %.1f | %s | %.2f | %s | %s | %s |\n", s.Name, thousands(x.Docs), x.DocsPerSecond(), x.MBPerSecond(),
-			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), rss(x), ms(s.Open), ms(s.FirstQuery))
+			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), rss(x), Milliseconds(s.Open), Milliseconds(s.FirstQuery))
 	}
 	if len(active) > 1 {
 		p("\n| fahras ÷ anchor | docs/s | size ÷ text |\n|---|---:|---:|\n")
@@ -143,7 +143,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				case l.Count == 0:
 					p(" failed | 0 |")
 				default:
-					p(" %s / %s / %s | %.0f |", ms(l.P50), ms(l.P95), ms(l.P99), l.QPS)
+					p(" %s / %s / %s | %.0f |", Milliseconds(l.P50), Milliseconds(l.P95), Milliseconds(l.P99), l.QPS)
 				}
 			}
 			first, _ := active[0].result(q.Kind, c)
@@ -204,7 +204,9 @@ func rss(x IndexStats) string {
 	return megabytes(x.PeakRSS) + " (" + megabytes(x.StartRSS) + ")"
 }
 
-func ms(d time.Duration) string {
+// Milliseconds formats a latency in milliseconds with the precision the
+// reports use ("–" for none).
+func Milliseconds(d time.Duration) string {
 	switch {
 	case d == 0:
 		return "–"

@@ -109,12 +109,12 @@ func runBenchQueries(ctx context.Context, env *Env, args []string) int {
 	if err != nil {
 		return fail(err)
 	}
-	fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %.1f ms\n\n", *dir, newest.Total, float64(opened.Microseconds())/1000)
+	fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %s ms\n\n", *dir, newest.Total, bench.Milliseconds(opened))
 	fmt.Fprintln(env.Stdout, "| query | clients | matches | p50 ms | p95 ms | p99 ms | queries/s | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|")
 	failed := map[string]string{}
 	for _, r := range results {
-		fmt.Fprintf(env.Stdout, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %d |\n", r.Kind, r.Clients, r.Total,
-			ms(r.P50), ms(r.P95), ms(r.P99), r.QPS, r.Errors)
+		fmt.Fprintf(env.Stdout, "| %s | %d | %d | %s | %s | %s | %.1f | %d |\n", r.Kind, r.Clients, r.Total,
+			bench.Milliseconds(r.P50), bench.Milliseconds(r.P95), bench.Milliseconds(r.P99), r.QPS, r.Errors)
 		if r.FirstErr != "" && failed[r.Kind] == "" {
 			failed[r.Kind] = r.FirstErr
 		}
@@ -126,5 +126,3 @@ func runBenchQueries(ctx context.Context, env *Env, args []string) int {
 	}
 	return 0
 }
-
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
