@@ -54,10 +54,12 @@ func (ix *Index) SearchCounting(ctx context.Context, req *bleve.SearchRequest, s
 // match of a shard in turn: it counts the match's facet values, sets its
 // publication sort keys, and passes it on to bleve's own top-N handling.
 func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count bool, since time.Time) (*bleve.SearchResult, *FacetTally, error) {
+	// The positions of the date sorts in req.Sort, and the sorts.
 	var dateKeys []int
+	var dateSorts []*PublishedSort
 	for i, so := range req.Sort {
-		if _, ok := so.(*PublishedSort); ok {
-			dateKeys = append(dateKeys, i)
+		if ps, ok := so.(*PublishedSort); ok {
+			dateKeys, dateSorts = append(dateKeys, i), append(dateSorts, ps)
 		}
 	}
 	if !count && len(dateKeys) == 0 {
@@ -80,7 +82,6 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 		if err != nil {
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
-		order := req.Sort
 		return func(d *search.DocumentMatch) error {
 			if d == nil { // the shard's matches are all seen
 				if count {
@@ -93,9 +94,9 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 			if count {
 				c.add(d.IndexInternalID)
 			}
-			for _, i := range dateKeys {
+			for k, i := range dateKeys {
 				if i < len(d.Sort) {
-					d.Sort[i] = c.publishedKey(d.IndexInternalID, order[i].(*PublishedSort))
+					d.Sort[i] = c.publishedKey(d.IndexInternalID, dateSorts[k])
 				}
 			}
 			return topN(d)
