@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/fahras/fahras/index"
-	"github.com/fahras/fahras/index/places"
-	"github.com/fahras/fahras/index/readers"
 	"github.com/fahras/fahras/search"
 )
 
@@ -20,10 +17,6 @@ import (
 // order of IDs disagree.
 func tiedEngine(t *testing.T) *search.Engine {
 	t.Helper()
-	g, err := places.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
 	texts := []string{
 		"ارتفعت أسعار النفط في الأسواق اليوم",
 		"أسعار النفط والذهب في نشرة الاقتصاد المسائية مع توقعات المحللين",
@@ -38,21 +31,11 @@ func tiedEngine(t *testing.T) *search.Engine {
 			n++
 		}
 	}
-	ix, err := index.Create(filepath.Join(t.TempDir(), "ix"), index.Options{Shards: 2, ProtectedWords: g.Names()})
+	eng, ix, err := newEngine(filepath.Join(t.TempDir(), "ix"), b.String())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	src := func(ctx context.Context, emit func(readers.Record) error) error {
-		return readers.Read(ctx, strings.NewReader(b.String()), "tied.jsonl", readers.Options{}, emit)
-	}
-	if _, err := ix.Ingest(context.Background(), src, index.NewEnricher(g, nil), index.IngestOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	eng, err := search.New(ix, g)
-	if err != nil {
-		t.Fatal(err)
-	}
 	return eng
 }
 

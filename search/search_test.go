@@ -39,30 +39,39 @@ var (
 func testEngine(t *testing.T) *search.Engine {
 	t.Helper()
 	once.Do(func() {
-		g, err := places.Default()
-		if err != nil {
-			setErr = err
-			return
-		}
 		dir := filepath.Join(os.TempDir(), "fahras-search-test-"+time.Now().Format("150405.000000000"))
-		ix, err := index.Create(dir, index.Options{Shards: 2, ProtectedWords: g.Names()})
-		if err != nil {
-			setErr = err
-			return
-		}
-		src := func(ctx context.Context, emit func(readers.Record) error) error {
-			return readers.Read(ctx, strings.NewReader(corpus), "corpus.jsonl", readers.Options{}, emit)
-		}
-		if _, err := ix.Ingest(context.Background(), src, index.NewEnricher(g, nil), index.IngestOptions{}); err != nil {
-			setErr = err
-			return
-		}
-		engine, setErr = search.New(ix, g)
+		engine, _, setErr = newEngine(dir, corpus)
 	})
 	if setErr != nil {
 		t.Fatalf("test index: %v", setErr)
 	}
 	return engine
+}
+
+// newEngine indexes JSON Lines articles in a new two-shard index in dir
+// and returns a search engine over it.
+func newEngine(dir, jsonl string) (*search.Engine, *index.Index, error) {
+	g, err := places.Default()
+	if err != nil {
+		return nil, nil, err
+	}
+	ix, err := index.Create(dir, index.Options{Shards: 2, ProtectedWords: g.Names()})
+	if err != nil {
+		return nil, nil, err
+	}
+	src := func(ctx context.Context, emit func(readers.Record) error) error {
+		return readers.Read(ctx, strings.NewReader(jsonl), "corpus.jsonl", readers.Options{}, emit)
+	}
+	if _, err := ix.Ingest(context.Background(), src, index.NewEnricher(g, nil), index.IngestOptions{}); err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	eng, err := search.New(ix, g)
+	if err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
+	return eng, ix, nil
 }
 
 func run(t *testing.T, req search.Request) *search.Result {
