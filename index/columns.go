@@ -2,13 +2,13 @@ package index
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/numeric"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
@@ -31,11 +31,6 @@ type facetColumns struct {
 	byPrefix map[string][]uint32 // the ordinals of each prefix ("d/", "p/"…)
 	segments map[segment.Segment]*facetColumn
 }
-
-// legacyHourPrefix marks the hour values indexes of the first format
-// carried for the "last 24 hours" count, which now comes from the
-// publication dates; they are left out of the columns.
-const legacyHourPrefix = "h/"
 
 // facetColumn holds the facet value ordinals of one segment's documents:
 // document d's values are ords[starts[d]:starts[d+1]]; and the sort keys
@@ -73,17 +68,13 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 		var err error
 		state, err = visitable.VisitDocValues(d, fields, func(field string, term []byte) {
 			if field == FieldPublished {
-				// The full-precision term of the date's prefix-coded terms.
-				if pc := numeric.PrefixCoded(term); len(term) > 0 {
-					if shift, err := pc.Shift(); err == nil && shift == 0 {
-						if v, err := pc.Int64(); err == nil {
-							published = v
-						}
+				// The sort key, in hexadecimal (see publishedTerm).
+				if len(term) == 16 {
+					var key [8]byte
+					if _, err := hex.Decode(key[:], term); err == nil {
+						published = int64(binary.BigEndian.Uint64(key[:]) ^ 1<<63)
 					}
 				}
-				return
-			}
-			if len(term) > 2 && string(term[:2]) == legacyHourPrefix {
 				return
 			}
 			fc.mu.Lock()

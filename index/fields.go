@@ -17,7 +17,6 @@ const (
 	FieldTitleExact = "title_exact"
 	FieldBody       = "body"
 	FieldBodyExact  = "body_exact"
-	FieldSummary    = "summary"
 
 	FieldSource   = "source"
 	FieldCategory = "category"
@@ -30,20 +29,14 @@ const (
 	FieldCity     = "city"     // city IDs
 	FieldDateline = "dateline" // gazetteer ID of the dateline place
 
-	FieldPublished = "published" // datetime, for range filters and sorting
-	FieldYear      = "year"      // "2018"
-	FieldMonth     = "month"     // "2018-03"
-	FieldDay       = "day"       // "2018-03-14"
-	FieldGeo       = "geo"       // primary place
+	// FieldPublished is the publication time as a sortable key (see
+	// publishedTerm): one term per article, with doc values, read by the
+	// date columns and by range filters on the days at a range's ends.
+	FieldPublished = "published"
 
-	FieldURL           = "url"
-	FieldLang          = "lang"
-	FieldPublishedText = "published_text"
-	FieldPublishedFrom = "published_from"
-	FieldPlacesJSON    = "places_json"
-	FieldBodyHash      = "body_hash"
-	FieldContentHash   = "content_hash"
-	FieldDuplicateOf   = "duplicate_of"
+	FieldBodyHash    = "body_hash"
+	FieldContentHash = "content_hash"
+	FieldDuplicateOf = "duplicate_of"
 )
 
 // Analyzer names as defined in the index mapping. They are custom
@@ -88,62 +81,45 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 
 	doc := bleve.NewDocumentStaticMapping()
 
-	text := func(name, analyzer string, store bool) *mapping.FieldMapping {
+	// Text is indexed, never stored: FieldStored keeps it, compressed.
+	text := func(name, analyzer string, positions bool) *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
 		fm.Name = name
 		fm.Analyzer = analyzer
-		fm.Store = store
-		fm.IncludeTermVectors = true
+		fm.Store = false
+		fm.IncludeTermVectors = positions
 		fm.IncludeInAll = false
 		fm.DocValues = false
 		return fm
 	}
-	// Term vectors (positions and offsets) only on the exact fields:
-	// phrase queries need them there, and highlighting analyzes the
-	// stored text again instead of reading offsets from the index.
-	title, body := text(FieldTitle, AnalyzerAr, true), text(FieldBody, AnalyzerAr, true)
-	title.IncludeTermVectors, body.IncludeTermVectors = false, false
-	doc.AddFieldMappingsAt(FieldTitle, title, text(FieldTitleExact, AnalyzerArExact, false))
-	doc.AddFieldMappingsAt(FieldBody, body, text(FieldBodyExact, AnalyzerArExact, false))
+	// Positions only on the exact fields, where phrase queries need them
+	// (the offsets are left out: highlighting analyzes the stored text
+	// again instead of reading offsets from the index).
+	doc.AddFieldMappingsAt(FieldTitle, text(FieldTitle, AnalyzerAr, false), text(FieldTitleExact, AnalyzerArExact, true))
+	doc.AddFieldMappingsAt(FieldBody, text(FieldBody, AnalyzerAr, false), text(FieldBodyExact, AnalyzerArExact, true))
 
-	keywordField := func(store, docValues bool) *mapping.FieldMapping {
+	// Keyword fields are filters: no frequencies or norms, which would
+	// cost six bytes a posting and rank nothing.
+	keywordField := func(docValues bool) *mapping.FieldMapping {
 		fm := bleve.NewKeywordFieldMapping()
 		fm.Analyzer = keyword.Name
-		fm.Store = store
+		fm.Store = false
 		fm.DocValues = docValues
 		fm.IncludeInAll = false
 		fm.IncludeTermVectors = false
+		fm.SkipFreqNorm = true
 		return fm
 	}
-	// Filters read these fields; facets are counted from FieldFacet, the
-	// only keyword field with doc values.
-	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor} {
-		doc.AddFieldMappingsAt(f, keywordField(true, false))
+	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor, FieldCountry, FieldDivision, FieldCity, FieldPlace, FieldPlaceID, FieldDateline} {
+		doc.AddFieldMappingsAt(f, keywordField(false))
 	}
-	for _, f := range []string{FieldCountry, FieldDivision, FieldCity, FieldYear, FieldMonth, FieldDay} {
-		doc.AddFieldMappingsAt(f, keywordField(false, false))
-	}
-	doc.AddFieldMappingsAt(FieldFacet, keywordField(false, true))
-	// Place names and IDs are filtered on, never faceted or sorted.
-	for _, f := range []string{FieldPlace, FieldPlaceID} {
-		doc.AddFieldMappingsAt(f, keywordField(false, false))
-	}
-	doc.AddFieldMappingsAt(FieldDateline, keywordField(true, false))
-	doc.AddFieldMappingsAt(FieldBodyHash, keywordField(true, false))
-	doc.AddFieldMappingsAt(FieldContentHash, keywordField(true, false))
-	doc.AddFieldMappingsAt(FieldDuplicateOf, keywordField(true, false))
-
-	published := bleve.NewDateTimeFieldMapping()
-	published.Store = true
-	published.DocValues = true
-	published.IncludeInAll = false
-	doc.AddFieldMappingsAt(FieldPublished, published)
-
-	geo := bleve.NewGeoPointFieldMapping()
-	geo.Store = false
-	geo.DocValues = false
-	geo.IncludeInAll = false
-	doc.AddFieldMappingsAt(FieldGeo, geo)
+	// Facets are counted from FieldFacet's doc values, date order from
+	// FieldPublished's; day ranges are ranges of FieldFacet's day terms.
+	doc.AddFieldMappingsAt(FieldFacet, keywordField(true))
+	doc.AddFieldMappingsAt(FieldPublished, keywordField(true))
+	bodyHash := keywordField(false)
+	bodyHash.Store = true
+	doc.AddFieldMappingsAt(FieldBodyHash, bodyHash)
 
 	storedOnly := func() *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
@@ -155,10 +131,8 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		fm.Analyzer = keyword.Name
 		return fm
 	}
-	// The summary is kept for display but not searched: in news it
-	// repeats the body's opening, and indexing it measurably cost ranking
-	// quality and indexing time.
-	for _, f := range []string{FieldSummary, FieldURL, FieldLang, FieldPublishedText, FieldPublishedFrom, FieldPlacesJSON} {
+	// The article itself, and what writes check without decompressing it.
+	for _, f := range []string{FieldStored, FieldContentHash, FieldDuplicateOf} {
 		doc.AddFieldMappingsAt(f, storedOnly())
 	}
 

@@ -22,8 +22,11 @@ import (
 const metaFile = "fahras.json"
 
 // formatVersion is bumped when the mapping or the document layout changes
-// in a way that old indexes cannot be read with.
-const formatVersion = 1
+// in a way that old indexes cannot be read with. Format 1 kept every text
+// field stored and an indexed date-time field; format 2 keeps one
+// compressed record per article (FieldStored) and positions without
+// offsets.
+const formatVersion = 2
 
 // ErrNotExist is returned by Open when the directory holds no index.
 var ErrNotExist = errors.New("no fahras index in this directory")
@@ -45,6 +48,10 @@ type Options struct {
 	// ProtectedWords are words the Arabic stemmer leaves whole
 	// (gazetteer names); they are stored in the mapping.
 	ProtectedWords []string
+	// MemoryBudget bounds the size of the segments bleve merges, and so
+	// the memory a load needs (see scorchConfig); 0 means
+	// DefaultMemoryBudget. It applies while the index is open.
+	MemoryBudget int64
 }
 
 // Index is an open fahras index: N bleve shards behind one alias.
@@ -66,6 +73,8 @@ type Index struct {
 
 	// facets caches each segment's facet values for FacetCounts.
 	facets *facetColumns
+	// codec compresses the stored articles.
+	codec *storeCodec
 }
 
 // Create makes a new index in dir, which must not hold one already.
@@ -96,7 +105,7 @@ func Create(dir string, opts Options) (*Index, error) {
 		mapping: m,
 	}
 	for i := 0; i < n; i++ {
-		s, err := bleve.New(ix.shardPath(i), m)
+		s, err := bleve.NewUsing(ix.shardPath(i), m, bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, scorchConfig(opts.MemoryBudget))
 		if err != nil {
 			ix.closeShards()
 			return nil, fmt.Errorf("create shard %d: %w", i, err)
@@ -109,12 +118,21 @@ func Create(dir string, opts Options) (*Index, error) {
 		ix.closeShards()
 		return nil, err
 	}
-	ix.init()
+	if err := ix.init(); err != nil {
+		ix.closeShards()
+		return nil, fmt.Errorf("create index: %w", err)
+	}
 	return ix, nil
 }
 
 // Open opens the index in dir.
 func Open(dir string) (*Index, error) {
+	return OpenWith(dir, Options{})
+}
+
+// OpenWith opens the index in dir with the run-time settings of opts
+// (MemoryBudget); the others are fixed at creation.
+func OpenWith(dir string, opts Options) (*Index, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, metaFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("open index %s: %w", dir, ErrNotExist)
@@ -127,14 +145,14 @@ func Open(dir string) (*Index, error) {
 		return nil, fmt.Errorf("open index %s: metadata: %w", dir, err)
 	}
 	if meta.Format != formatVersion {
-		return nil, fmt.Errorf("open index %s: format %d, this fahras reads format %d (re-index)", dir, meta.Format, formatVersion)
+		return nil, fmt.Errorf("open index %s: %w", dir, &FormatError{Dir: dir, Found: meta.Format})
 	}
 	if meta.Shards <= 0 || meta.Shards > 64 {
 		return nil, fmt.Errorf("open index %s: metadata: bad shard count %d", dir, meta.Shards)
 	}
 	ix := &Index{dir: dir, meta: meta}
 	for i := 0; i < meta.Shards; i++ {
-		s, err := bleve.Open(ix.shardPath(i))
+		s, err := bleve.OpenUsing(ix.shardPath(i), scorchConfig(opts.MemoryBudget))
 		if err != nil {
 			ix.closeShards()
 			return nil, fmt.Errorf("open shard %d of %s: %w", i, dir, err)
@@ -142,14 +160,17 @@ func Open(dir string) (*Index, error) {
 		ix.shards = append(ix.shards, s)
 	}
 	ix.mapping = ix.shards[0].Mapping()
-	ix.init()
+	if err := ix.init(); err != nil {
+		ix.closeShards()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
 	return ix, nil
 }
 
 // OpenOrCreate opens the index in dir, creating it with opts when there is
 // none.
 func OpenOrCreate(dir string, opts Options) (*Index, bool, error) {
-	ix, err := Open(dir)
+	ix, err := OpenWith(dir, opts)
 	if err == nil {
 		return ix, false, nil
 	}
@@ -160,7 +181,12 @@ func OpenOrCreate(dir string, opts Options) (*Index, bool, error) {
 	return ix, true, err
 }
 
-func (ix *Index) init() {
+func (ix *Index) init() error {
+	codec, err := newStoreCodec()
+	if err != nil {
+		return err
+	}
+	ix.codec = codec
 	ix.facets = newFacetColumns()
 	ix.alias = bleve.NewIndexAlias(ix.shards...)
 	// The alias needs the mapping to know that scoring is BM25 and so
@@ -172,6 +198,7 @@ func (ix *Index) init() {
 	}
 	ix.writeMu = make([]sync.Mutex, len(ix.shards))
 	ix.touch()
+	return nil
 }
 
 func (ix *Index) shardPath(i int) string {

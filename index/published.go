@@ -2,12 +2,14 @@ package index
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math"
 	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // PublishedSort orders search hits by publication date, newest first when
@@ -100,3 +102,67 @@ var (
 	noPublishedKey = string(appendPublishedKey(nil, math.MinInt64))
 	afterEveryKey  = strings.Repeat("\xff", 9)
 )
+
+// publishedTerm is the indexed term of a publication time: the sort key
+// in 16 hexadecimal digits, so that terms sort as the times do and a
+// range of times is a range of terms.
+func publishedTerm(t time.Time) string {
+	return hex.EncodeToString(appendPublishedKey(nil, t.UnixNano()))
+}
+
+// PublishedRange is a query for articles published in [from, to]
+// (inclusive; a zero bound is open). Whole days are matched through the
+// day terms of FieldFacet, a few hundred terms a year; only the parts of
+// days that the range cuts in the middle are matched through
+// FieldPublished, whose terms are one per article.
+func PublishedRange(from, to time.Time) query.Query {
+	inclusive := true
+	termRange := func(field, lo, hi string) query.Query {
+		q := query.NewTermRangeInclusiveQuery(lo, hi, &inclusive, &inclusive)
+		q.SetField(field)
+		return q
+	}
+	const day = 24 * time.Hour
+	midnight := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	from, to = from.UTC(), to.UTC()
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
+		return query.NewMatchNoneQuery()
+	}
+	// The whole days of the range are [firstDay, lastDay]; a zero bound
+	// is open.
+	var firstDay, lastDay time.Time
+	if !from.IsZero() {
+		firstDay = midnight(from)
+		if !from.Equal(firstDay) {
+			firstDay = firstDay.Add(day)
+		}
+	}
+	if !to.IsZero() {
+		lastDay = midnight(to)
+		if !to.Equal(lastDay.Add(day - time.Nanosecond)) {
+			lastDay = lastDay.Add(-day)
+		}
+	}
+	if !firstDay.IsZero() && !lastDay.IsZero() && lastDay.Before(firstDay) {
+		// No whole day: the times themselves.
+		return termRange(FieldPublished, publishedTerm(from), publishedTerm(to))
+	}
+	lo, hi := FacetDay+"0000-01-01", FacetDay+"9999-12-31"
+	if !firstDay.IsZero() {
+		lo = FacetDay + firstDay.Format(time.DateOnly)
+	}
+	if !lastDay.IsZero() {
+		hi = FacetDay + lastDay.Format(time.DateOnly)
+	}
+	parts := []query.Query{termRange(FieldFacet, lo, hi)}
+	if !from.IsZero() && from.Before(firstDay) {
+		parts = append(parts, termRange(FieldPublished, publishedTerm(from), publishedTerm(firstDay.Add(-time.Nanosecond))))
+	}
+	if !to.IsZero() && to.After(lastDay.Add(day-time.Nanosecond)) {
+		parts = append(parts, termRange(FieldPublished, publishedTerm(lastDay.Add(day)), publishedTerm(to)))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return query.NewDisjunctionQuery(parts)
+}

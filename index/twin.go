@@ -127,7 +127,9 @@ func (t *twinText) Analyze() {
 		tokens = p.full
 	}
 	t.length = len(tokens)
-	t.frequencies = tokenFrequencies(tokens, t.arrayPositions, t.options)
+	// Positions without offsets: phrase queries need the positions, and
+	// highlighting finds the words in the stored text itself.
+	t.frequencies = tokenFrequencies(tokens, t.arrayPositions, t.options, false)
 	p.pending--
 	if p.pending == 0 {
 		p.stemmed, p.full = nil, nil
@@ -135,10 +137,11 @@ func (t *twinText) Analyze() {
 }
 
 // tokenFrequencies counts tokens per term as bleve's analysis.TokenFrequency
-// does, with the same result, but in a few allocations: the terms of the
+// does, with the same result (with offsets, or with zero offsets when
+// offsets is false), but in a few allocations: the terms of the
 // map share one string, and the frequency records, locations and location
 // lists are carved out of one slice each.
-func tokenFrequencies(tokens []analysis.Token, arrayPositions []uint64, options bleveindex.FieldIndexingOptions) bleveindex.TokenFrequencies {
+func tokenFrequencies(tokens []analysis.Token, arrayPositions []uint64, options bleveindex.FieldIndexingOptions, offsets bool) bleveindex.TokenFrequencies {
 	n := len(tokens)
 	rv := make(bleveindex.TokenFrequencies, n/2+1)
 	if n == 0 {
@@ -193,9 +196,10 @@ func tokenFrequencies(tokens []analysis.Token, arrayPositions []uint64, options 
 		for i := range tokens {
 			locs[i] = bleveindex.TokenLocation{
 				ArrayPositions: arrayPositions,
-				Start:          tokens[i].Start,
-				End:            tokens[i].End,
 				Position:       tokens[i].Position,
+			}
+			if offsets {
+				locs[i].Start, locs[i].End = tokens[i].Start, tokens[i].End
 			}
 			tf := &freqs[ids[i]]
 			tf.Locations = append(tf.Locations, &locs[i])

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -28,6 +29,12 @@ type WriteResult struct {
 	Status Status `json:"status"`
 	// DuplicateOf names another document with the same body, if any.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+}
+
+// representable reports whether a publication time can be indexed: dates
+// are kept as nanoseconds since 1970, which reach from 1678 to 2262.
+func representable(t time.Time) bool {
+	return t.IsZero() || (t.Year() > 1677 && t.Year() < 2262)
 }
 
 // ErrNotFound is returned when a document does not exist.
@@ -100,6 +107,12 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	for _, i := range idx {
 		d := &docs[i]
 		id := d.Article.ID
+		if !representable(d.Article.Published) {
+			// A date no calendar of news can hold (a year read from
+			// a text about antiquity): the article keeps the text it
+			// was read from, PublishedText, and goes undated.
+			d.Article.Published = time.Time{}
+		}
 		results[i].DuplicateOf = dups[id]
 		hash := contentHash(&d.Article)
 		if old, ok := existing[id]; ok {
@@ -111,8 +124,12 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 		} else {
 			results[i].Status = Created
 		}
+		stored, err := ix.codec.encode(&d.Article)
+		if err != nil {
+			return fmt.Errorf("write shard %d: %w", s, err)
+		}
 		doc := document.NewDocument(id)
-		if err := ix.mapping.MapDocument(doc, d.fields(dups[id], hash)); err != nil {
+		if err := ix.mapping.MapDocument(doc, d.fields(dups[id], hash, stored)); err != nil {
 			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
 		}
 		pairTextFields(doc)
@@ -244,7 +261,7 @@ func (ix *Index) Delete(ctx context.Context, ids ...string) ([]string, error) {
 func (ix *Index) Get(ctx context.Context, id string) (article.Article, error) {
 	shard := ix.shards[ix.shardFor(id)]
 	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery([]string{id}), 1, 0, false)
-	req.Fields = StoredFields
+	req.Fields = HitFields
 	res, err := shard.SearchInContext(ctx, req)
 	if err != nil {
 		return article.Article{}, fmt.Errorf("get %s: %w", id, err)
@@ -252,5 +269,6 @@ func (ix *Index) Get(ctx context.Context, id string) (article.Article, error) {
 	if len(res.Hits) == 0 {
 		return article.Article{}, fmt.Errorf("get %s: %w", id, ErrNotFound)
 	}
-	return ArticleFromFields(id, res.Hits[0].Fields)
+	st, err := ix.StoredOf(id, res.Hits[0].Fields)
+	return st.Article, err
 }

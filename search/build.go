@@ -442,10 +442,7 @@ func dateRange(from, to string) (blevequery.Query, error) {
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {
 		return nil, badRequest("invalid_date", "from (%s) is after to (%s)", from, to)
 	}
-	inclusive := true
-	q := blevequery.NewDateRangeInclusiveQuery(start, end, &inclusive, &inclusive)
-	q.SetField(index.FieldPublished)
-	return q, nil
+	return index.PublishedRange(start, end), nil
 }
 
 // combine joins the text part and the filters into one query.

@@ -161,7 +161,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 
 	mainQuery := combine(text, filters)
 	breq := bleve.NewSearchRequestOptions(mainQuery, req.Size, (req.Page-1)*req.Size, false)
-	breq.Fields = hitFields
+	breq.Fields = index.HitFields
 	// Dates sort through the index's own keys (index.PublishedSort), not
 	// through bleve's doc values.
 	byScore, byID := &bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}
@@ -254,7 +254,11 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		m = e.newMarker(parsed)
 	}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, e.hit(h, m))
+		hit, err := e.hit(h, m)
+		if err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out.Hits = append(out.Hits, hit)
 	}
 	if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
 		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], fullOrder))
@@ -305,10 +309,4 @@ func cursorValues(h *bsearch.DocumentMatch, order bsearch.SortOrder) []string {
 		}
 	}
 	return out
-}
-
-var hitFields = []string{
-	index.FieldTitle, index.FieldBody, index.FieldSummary, index.FieldSource, index.FieldCategory,
-	index.FieldAuthor, index.FieldURL, index.FieldPublished, index.FieldPublishedText,
-	index.FieldPlacesJSON, index.FieldDuplicateOf,
 }

@@ -2,18 +2,13 @@ package search
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"html"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
-
-	"github.com/fahras/fahras/index"
-	"github.com/fahras/fahras/index/article"
 )
 
 // Snippet sizes, in runes.
@@ -27,54 +22,43 @@ const (
 type span struct{ start, end int }
 
 // hit turns a bleve hit into a result hit.
-func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) Hit {
-	str := func(name string) string {
-		s, _ := h.Fields[name].(string)
-		return s
+func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
+	st, err := e.ix.StoredOf(h.ID, h.Fields)
+	if err != nil {
+		return Hit{}, err
 	}
+	a := &st.Article
 	out := Hit{
 		ID:            h.ID,
 		Score:         h.Score,
-		Title:         str(index.FieldTitle),
-		PublishedText: str(index.FieldPublishedText),
-		Source:        str(index.FieldSource),
-		Category:      str(index.FieldCategory),
-		Author:        str(index.FieldAuthor),
-		URL:           str(index.FieldURL),
-		DuplicateOf:   str(index.FieldDuplicateOf),
-		Places:        []article.Place{},
+		Title:         a.Title,
+		PublishedText: a.PublishedText,
+		Source:        a.Source,
+		Category:      a.Category,
+		Author:        a.Author,
+		URL:           a.URL,
+		DuplicateOf:   st.DuplicateOf,
+		Dateline:      a.Dateline,
+		Places:        a.Places,
 	}
-	if s := str(index.FieldPublished); s != "" {
-		if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-			out.Published = &t
-		}
+	if !a.Published.IsZero() {
+		t := a.Published
+		out.Published = &t
 	}
-	if raw := str(index.FieldPlacesJSON); raw != "" {
-		var sp struct {
-			Dateline *article.Place  `json:"dateline"`
-			Places   []article.Place `json:"places"`
-		}
-		if json.Unmarshal([]byte(raw), &sp) == nil {
-			out.Dateline = sp.Dateline
-			if sp.Places != nil {
-				out.Places = sp.Places
-			}
-		}
-	}
-	body := str(index.FieldBody)
+	body := a.Body
 	if body == "" {
-		body = str(index.FieldSummary)
+		body = a.Summary
 	}
 	if m == nil {
 		out.Snippet = html.EscapeString(cutRunes(body, snippetRunes))
-		return out
+		return out, nil
 	}
 	out.Highlights = map[string]string{
 		"title": Mark(out.Title, m.spans(out.Title)),
 	}
 	out.Snippet = Snippet(body, m.spans(body))
 	out.Highlights["body"] = out.Snippet
-	return out
+	return out, nil
 }
 
 func mergeSpans(in []span) []span {

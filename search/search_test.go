@@ -182,6 +182,34 @@ func TestFiltersAndSort(t *testing.T) {
 	}
 }
 
+// TestTimeRanges checks ranges whose ends fall inside a day: whole days
+// and the cut days are matched by different terms, and together they must
+// give exactly the articles published between the two times.
+func TestTimeRanges(t *testing.T) {
+	// oil-title: 2024-03-11T06:00:00Z; council-phrase: 2025-01-15T18:00:00Z;
+	// council-apart: 2025-02-02.
+	tests := []struct {
+		from, to string
+		want     []string // newest first
+	}{
+		{"2024-03-11T05:59:00Z", "2024-03-11T06:00:00Z", []string{"oil-title"}},
+		{"2024-03-11T06:00:00.000000001Z", "2024-03-11", nil},
+		{"2024-03-11", "2024-03-11T05:59:59Z", nil},
+		{"2024-03-10T23:00:00Z", "2024-03-12T01:00:00Z", []string{"oil-title"}},
+		{"2025-01-15T17:00:00Z", "2025-02-01", []string{"council-phrase"}},
+		{"2025-01-15T18:00:01Z", "2025-02-02", []string{"council-apart"}},
+		{"2025-01-01", "2025-01-15T17:59:59Z", nil},
+		{"2025-01-15T21:00:00+03:00", "", []string{"council-apart", "council-phrase"}},
+		{"", "2020-06-30T00:00:00Z", []string{"html-body"}},
+	}
+	for _, tt := range tests {
+		res := run(t, search.Request{From: tt.from, To: tt.to, NoFacets: true, Size: 20})
+		if got := ids(res); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("from %q to %q: %v, want %v", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
 func TestCursorPagesThroughEverything(t *testing.T) {
 	for _, sort := range []string{search.SortNewest, search.SortRelevance, search.SortOldest} {
 		seen := map[string]bool{}

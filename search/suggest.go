@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -100,14 +101,17 @@ func (e *Engine) Suggest(ctx context.Context, typed string, size int) ([]Complet
 	prefix.SetField(index.FieldTitleExact)
 	must = append(must, prefix)
 	breq := bleve.NewSearchRequestOptions(blevequery.NewConjunctionQuery(must), size/2+1, 0, false)
-	breq.Fields = []string{index.FieldTitle}
+	breq.Fields = index.HitFields
 	res, err := e.ix.Search(ctx, breq)
 	if err != nil {
 		return nil, searchError(ctx, err)
 	}
 	for _, h := range res.Hits {
-		title, _ := h.Fields[index.FieldTitle].(string)
-		if title != "" {
+		st, err := e.ix.StoredOf(h.ID, h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("suggest: %w", err)
+		}
+		if title := st.Article.Title; title != "" {
 			out = append(out, Completion{Text: title, Kind: "title", ID: h.ID})
 		}
 	}

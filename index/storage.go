@@ -1,0 +1,27 @@
+package index
+
+// DefaultMemoryBudget is the memory an index is laid out to work in when
+// Options.MemoryBudget is zero: 1 GiB.
+const DefaultMemoryBudget = 1 << 30
+
+// scorchConfig is bleve's storage configuration for a memory budget.
+//
+// While articles are loaded, most of a process's memory beyond the
+// batches being built is the pages of the segment files being merged:
+// bleve reads every source segment of a merge through a memory map, and
+// its default lets merged segments grow to 4 GiB, so the memory a load
+// needs grew with the index. Here a merge never produces a segment file
+// above a sixth of the budget: with one merge at a time in each of two
+// shards, their sources stay within a third of it, whatever the size of
+// the index. Larger indexes then keep more segments, each searched in
+// turn; a million articles make about fifty at the default budget.
+func scorchConfig(budget int64) map[string]interface{} {
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	return map[string]interface{}{
+		"scorchMergePlanOptions": map[string]interface{}{
+			"MaxSegmentFileSize": max(budget/6, 16<<20),
+		},
+	}
+}
