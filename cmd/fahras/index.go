@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -73,17 +75,27 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
+	rebuild := fs.Bool("rebuild", false, "re-index the articles stored in --index into this build's layout (no PATH)")
+	memory := fs.String("memory", "1GiB", "memory budget of the load (e.g. 512MiB, 2GB): bounds merged segments and the Go heap")
 	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)")
+		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)\n       fahras index --rebuild [--index DIR]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() == 0 {
+	if (fs.NArg() == 0) != *rebuild {
 		fs.Usage()
 		return 2
 	}
+	budget, err := parseBytes(*memory)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: --memory: %v\n", err)
+		return 2
+	}
+	// Half the budget for the Go heap; bleve's merges are kept within a
+	// third of it (index.Options.MemoryBudget).
+	debug.SetMemoryLimit(budget / 2)
 	f, err := readers.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
@@ -99,7 +111,10 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
 		return 1
 	}
-	ix, created, err := index.OpenOrCreate(*dir, index.Options{Shards: *shards, ProtectedWords: g.Names()})
+	if *rebuild {
+		return rebuildIndex(ctx, env, *dir, index.Options{ProtectedWords: g.Names(), MemoryBudget: budget}, index.NewEnricher(g, nil), now)
+	}
+	ix, created, err := index.OpenOrCreate(*dir, index.Options{Shards: *shards, ProtectedWords: g.Names(), MemoryBudget: budget})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
 		return 1
@@ -170,6 +185,51 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// rebuildIndex re-indexes the articles an index stores into this build's
+// layout.
+func rebuildIndex(ctx context.Context, env *Env, dir string, opts index.Options, enricher *index.Enricher, now time.Time) int {
+	var errMu sync.Mutex
+	ingest := index.IngestOptions{
+		Now: now,
+		OnError: func(origin string, err error) {
+			errMu.Lock()
+			defer errMu.Unlock()
+			fmt.Fprintf(env.Stderr, "skipped %s: %v\n", origin, err)
+		},
+	}
+	sum, old, err := index.Rebuild(ctx, dir, opts, enricher, ingest)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(env.Stdout, "rebuilt %s: %d articles (failed %d) in %s, %.0f docs/s; the old index is in %s (remove it once the new one serves)\n",
+		dir, sum.Indexed(), sum.Failed, sum.Elapsed.Round(time.Millisecond), sum.DocsPerSecond(), old)
+	return 0
+}
+
+// parseBytes reads a size such as 1GiB, 512MiB, 1500MB or 1073741824.
+func parseBytes(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		factor int64
+	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"B", 1}}
+	num, factor := strings.TrimSpace(s), int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(strings.ToUpper(num), strings.ToUpper(u.suffix)) {
+			num, factor = strings.TrimSpace(num[:len(num)-len(u.suffix)]), u.factor
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v <= 0 || v*float64(factor) > 1<<50 {
+		return 0, fmt.Errorf("%q is not a size such as 1GiB or 512MiB", s)
+	}
+	if n := int64(v * float64(factor)); n >= 64<<20 {
+		return n, nil
+	}
+	return 0, fmt.Errorf("%q is below the smallest budget, 64MiB", s)
 }
 
 // pathsSource reads every path in turn.
