@@ -39,7 +39,13 @@ type SystemReport struct {
 	// the time to answer the first query after that.
 	Open       time.Duration `json:"open_ns"`
 	FirstQuery time.Duration `json:"first_query_ns"`
-	Queries    []QueryResult `json:"queries"`
+	// Settle is how long bleve went on merging and persisting segments
+	// after the last article was acknowledged (fahras and bleve); the
+	// queries are measured once it is over.
+	Settle  time.Duration `json:"merging_after_ns"`
+	Queries []QueryResult `json:"queries"`
+	// Append measures adding new articles to the index afterwards.
+	Append *AppendStats `json:"append,omitempty"`
 	// Skipped says why the system was not measured.
 	Skipped string `json:"skipped,omitempty"`
 }
@@ -98,12 +104,16 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	}
 
 	p("## Indexing\n\n")
-	p("| system | documents | docs/s | MB/s | CPU s | index size | size ÷ text | peak RSS (at start) | open ms | first query ms |\n")
-	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	p("| system | documents | docs/s | MB/s | CPU s | merging after, s | index size | size ÷ text | peak RSS (at start) | open ms | first query ms |\n")
+	p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, s := range active {
 		x := s.Index
-		p("| %s | %s | %.0f | %.2f | %.1f | %s | %.2f | %s | %s | %s |\n", s.Name, thousands(x.Docs), x.DocsPerSecond(), x.MBPerSecond(),
-			x.CPU.Seconds(), megabytes(x.SizeBytes), x.SizeRatio(), rss(x), Milliseconds(s.Open), Milliseconds(s.FirstQuery))
+		settle := "–"
+		if s.Settle > 0 {
+			settle = fmt.Sprintf("%.1f", s.Settle.Seconds())
+		}
+		p("| %s | %s | %.0f | %.2f | %.1f | %s | %s | %.2f | %s | %s | %s |\n", s.Name, thousands(x.Docs), x.DocsPerSecond(), x.MBPerSecond(),
+			x.CPU.Seconds(), settle, megabytes(x.SizeBytes), x.SizeRatio(), rss(x), Milliseconds(s.Open), Milliseconds(s.FirstQuery))
 	}
 	if len(active) > 1 {
 		p("\n| fahras ÷ anchor | docs/s | size ÷ text |\n|---|---:|---:|\n")
@@ -112,6 +122,15 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 	}
 
+	for _, s := range active {
+		if a := s.Append; a != nil {
+			p("\n%s, appending %s new articles to the index while one client asks the query mix (every kind in turn): "+
+				"%.0f articles/s (the bulk load: %.0f/s); the mix's p50 / p99 %s / %s ms while appending, %s / %s ms on the settled index just before (p99 ratio %.2f).\n",
+				s.Name, thousands(a.Docs), a.DocsPerSecond(), s.Index.DocsPerSecond(),
+				Milliseconds(a.During.P50), Milliseconds(a.During.P99), Milliseconds(a.Settled.P50), Milliseconds(a.Settled.P99),
+				ratio(float64(a.During.P99), float64(a.Settled.P99)))
+		}
+	}
 	for _, c := range r.Clients {
 		if len(active) == 0 {
 			break
@@ -188,7 +207,8 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("- Each system indexes the same articles in turn, on the same machine, then answers the same query kinds. fahras and bleve run in this process; PostgreSQL runs as its own server.\n")
 	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs, with in parentheses the RSS at the start (the base corpus the articles are derived from, held by the benchmark itself); PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
 	p("- CPU: user and system time of this process during indexing; for PostgreSQL, of the server process serving the load.\n")
-	p("- Index size: fahras and bleve, the index directory; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")
+	p("- Merging after: fahras and bleve go on merging and persisting segments after the last article is acknowledged; the indexing time stops at the acknowledgement, the column shows how long the merging went on after it, and the queries and the index size are measured once it is over.\n")
+	p("- Index size: fahras and bleve, the index directory once merging is over; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")
 	p("- Open and first query: reopening the index after the query runs (PostgreSQL: server restart and a new connection), then the faceted query; the operating system's page cache stays warm.\n")
 	p("- bleve-ar: bleve v2.6.3, default mapping with bleve's own `ar` analyzer as default analyzer: dynamic fields, stored, with term vectors and `_all`. Term facets on source and category (analyzed values) and a yearly date-range facet; no place facets; the country filter is a required phrase query for the country's Arabic name.\n")
 	p("- postgres-fts: PostgreSQL full-text search, built-in `arabic` text search configuration; a stored generated tsvector over title and body with a GIN index, a B-tree on (published, id); words as OR-ed plainto_tsquery ranked by ts_rank, phrases with phraseto_tsquery, ts_headline for the 10 hits, facets with GROUPING SETS, keyset paging for the deep page; totals are counted only with facets. One psql connection per client; latency includes psql's round trip.\n")

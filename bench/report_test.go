@@ -40,7 +40,10 @@ func sampleReport() *Report {
 			{
 				Name:  "fahras",
 				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 200 * time.Second, CPU: 380 * time.Second, SizeBytes: 420_000_000, PeakRSS: 900_000_000, StartRSS: 250_000_000},
-				Open:  35 * time.Millisecond, FirstQuery: 120 * time.Millisecond,
+				Open:  35 * time.Millisecond, FirstQuery: 120 * time.Millisecond, Settle: 12500 * time.Millisecond,
+				Append: &AppendStats{Docs: 10000, Elapsed: 16 * time.Second,
+					Settled: Latencies{P50: 4 * time.Millisecond, P99: 30 * time.Millisecond},
+					During:  Latencies{P50: 9 * time.Millisecond, P99: 75 * time.Millisecond}},
 				Queries: []QueryResult{
 					{"plain", 1845, lat(1, 4, 240)}, {"plain", 1845, lat(8, 20, 400)},
 					{"date", 312, lat(1, 2.5, 390)}, {"date", 312, lat(8, 9, 880)},
@@ -50,7 +53,7 @@ func sampleReport() *Report {
 			{
 				Name:  "bleve-ar",
 				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 400 * time.Second, CPU: 500 * time.Second, SizeBytes: 1_400_000_000, PeakRSS: 700_000_000},
-				Open:  3 * time.Millisecond, FirstQuery: 250 * time.Millisecond,
+				Open:  3 * time.Millisecond, FirstQuery: 250 * time.Millisecond, Settle: 40 * time.Second,
 				Queries: []QueryResult{
 					{"plain", 1790, lat(1, 8, 120)}, {"plain", 1790, lat(8, 40, 200)},
 					{"date", 298, lat(1, 5, 195)}, {"date", 298, lat(8, 18, 440)},

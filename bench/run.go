@@ -48,6 +48,10 @@ type Config struct {
 	// long each query kind runs at each concurrency (default 3 s).
 	Clients  []int
 	Duration time.Duration
+	// Append is how many new articles are added to the fahras index once
+	// it is measured, while one client asks the query mix (default
+	// 10,000; negative: none).
+	Append int
 	// Command is the command line, for the report.
 	Command string
 	// Log receives progress (default: discarded).
@@ -134,7 +138,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		var err error
 		switch name {
 		case SystemFahras:
-			sr, err = runFahras(ctx, filepath.Join(dir, "fahras"), cfg, g, text, articles, mix)
+			sr, err = runFahras(ctx, filepath.Join(dir, "fahras"), cfg, g, text, articles, scaler, mix)
 		case SystemBleve:
 			sr, err = runBleve(ctx, filepath.Join(dir, "bleve"), cfg, articles, mix)
 		case SystemPostgres:
@@ -186,19 +190,26 @@ func sourceOf(articles iter.Seq[article.Article]) index.Source {
 	}
 }
 
-func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer, text int64, articles iter.Seq[article.Article], mix []Query) (SystemReport, error) {
+func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer, text int64, articles iter.Seq[article.Article], scaler *Scaler, mix []Query) (SystemReport, error) {
 	sr := SystemReport{Name: "fahras"}
 	ix, err := index.Create(dir, index.Options{Shards: cfg.Shards, ProtectedWords: g.Names()})
 	if err != nil {
 		return sr, err
 	}
+	enricher := index.NewEnricher(g, nil)
 	clock := startClock()
-	sum, err := ix.Ingest(ctx, sourceOf(articles), index.NewEnricher(g, nil), index.IngestOptions{})
+	sum, err := ix.Ingest(ctx, sourceOf(articles), enricher, index.IngestOptions{})
 	if err != nil {
 		ix.Close()
 		return sr, err
 	}
 	clock.stop(&sr.Index)
+	settle := time.Now()
+	if err := ix.WaitMerged(ctx, 100*time.Millisecond); err != nil {
+		ix.Close()
+		return sr, err
+	}
+	sr.Settle = time.Since(settle)
 	sr.Index.Docs = sum.Indexed()
 	sr.Index.Bytes = text
 	if sr.Index.SizeBytes, err = ix.SizeBytes(); err != nil {
@@ -211,6 +222,14 @@ func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer,
 		return sr, err
 	}
 	sr.Queries, err = Measure(ctx, Fahras{Engine: eng}, mix, cfg.Clients, cfg.Duration)
+	if err == nil && cfg.Append >= 0 {
+		n := cfg.Append
+		if n == 0 {
+			n = 10000
+		}
+		cfg.Log.Info("appending", "system", sr.Name, "articles", n)
+		sr.Append, err = appendWhileQuerying(ctx, ix, enricher, scaler, n, cfg.Seed+1, Fahras{Engine: eng}, mix)
+	}
 	ix.Close()
 	if err != nil {
 		return sr, err
@@ -242,6 +261,13 @@ func runBleve(ctx context.Context, dir string, cfg Config, articles iter.Seq[art
 		return sr, err
 	}
 	sr.Index = stats
+	settle := time.Now()
+	if err := index.WaitMerged(ctx, 100*time.Millisecond, b.Index); err != nil {
+		b.Close()
+		return sr, err
+	}
+	sr.Settle = time.Since(settle)
+	sr.Index.SizeBytes = DirSize(dir)
 	sr.Queries, err = Measure(ctx, b, mix, cfg.Clients, cfg.Duration)
 	b.Close()
 	if err != nil {

@@ -29,6 +29,7 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 	clients := fs.String("clients", "1,8,32", "comma-separated numbers of concurrent clients")
 	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
 	out := fs.String("out", "-", "write the Markdown report here (- for standard output)")
+	appendN := fs.Int("append", 10000, "new articles appended to the fahras index after the queries, while one client asks the mix (0: none)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras bench compare [flags] CORPUS...\n\nIndexes the corpus (or N articles derived from it) with fahras, with bleve's\ndefault mapping and Arabic analyzer, and with PostgreSQL's arabic full-text\nsearch (skipped when PostgreSQL is not installed), runs the same query mix at\neach concurrency, and writes the comparison as Markdown.")
 		fs.PrintDefaults()
@@ -48,6 +49,7 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 		Dir:      *dir,
 		Shards:   *shards,
 		Duration: *duration,
+		Append:   *appendN,
 		Command:  "fahras bench compare " + strings.Join(args, " "),
 		Log:      env.Logger,
 	}
@@ -61,6 +63,9 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 			return 2
 		}
 		cfg.Clients = append(cfg.Clients, n)
+	}
+	if cfg.Append == 0 {
+		cfg.Append = -1
 	}
 	report, err := bench.Run(ctx, cfg)
 	if err != nil {
