@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -197,6 +198,8 @@ func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer,
 		return sr, err
 	}
 	enricher := index.NewEnricher(g, nil)
+	// The memory budget fahras index applies by default.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(index.GoMemoryLimit(index.DefaultMemoryBudget)))
 	clock := startClock()
 	sum, err := ix.Ingest(ctx, sourceOf(articles), enricher, index.IngestOptions{})
 	if err != nil {

@@ -37,6 +37,8 @@ func (d *Doc) fields(duplicateOf, hash, stored string) map[string]interface{} {
 	setString(FieldDuplicateOf, duplicateOf)
 	if !a.Published.IsZero() {
 		m[FieldPublished] = publishedTerm(a.Published)
+		m[FieldYear] = a.Published.UTC().Format("2006")
+		m[FieldMonth] = a.Published.UTC().Format("2006-01")
 	}
 	setList := func(field string, values []string) {
 		if len(values) > 0 {

@@ -5,7 +5,8 @@ package index
 // "p/IQ", "s/…", "c/…", "a/…"). bleve decodes the doc values of every
 // matching document for each faceted field; one field with short values,
 // and no year or month values (they are summed from the days), keeps that
-// work and the per-field overhead small.
+// work and the per-field overhead small. Days are UTC days, as date
+// filters are: a day's count is what filtering on that day finds.
 const FieldFacet = "facet"
 
 // Prefixes of the values of FieldFacet.
@@ -22,7 +23,7 @@ func (d *Doc) facetValues() []string {
 	a := &d.Article
 	out := make([]string, 0, 4+len(d.PlaceIDs))
 	if !a.Published.IsZero() {
-		out = append(out, FacetDay+a.Published.Format("2006-01-02"))
+		out = append(out, FacetDay+a.Published.UTC().Format("2006-01-02"))
 	}
 	for _, id := range d.PlaceIDs {
 		out = append(out, FacetPlace+id)

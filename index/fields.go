@@ -33,6 +33,11 @@ const (
 	// publishedTerm): one term per article, with doc values, read by the
 	// date columns and by range filters on the days at a range's ends.
 	FieldPublished = "published"
+	// FieldYear ("2018") and FieldMonth ("2018-03") let a date range be
+	// matched through a few terms: whole years, then whole months, then
+	// days (FieldFacet's), then times (see PublishedRange).
+	FieldYear  = "year"
+	FieldMonth = "month"
 
 	FieldBodyHash    = "body_hash"
 	FieldContentHash = "content_hash"
@@ -110,7 +115,7 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		fm.SkipFreqNorm = true
 		return fm
 	}
-	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor, FieldCountry, FieldDivision, FieldCity, FieldPlace, FieldPlaceID, FieldDateline} {
+	for _, f := range []string{FieldSource, FieldCategory, FieldAuthor, FieldCountry, FieldDivision, FieldCity, FieldPlace, FieldPlaceID, FieldDateline, FieldYear, FieldMonth} {
 		doc.AddFieldMappingsAt(f, keywordField(false))
 	}
 	// Facets are counted from FieldFacet's doc values, date order from

@@ -111,58 +111,83 @@ func publishedTerm(t time.Time) string {
 }
 
 // PublishedRange is a query for articles published in [from, to]
-// (inclusive; a zero bound is open). Whole days are matched through the
-// day terms of FieldFacet, a few hundred terms a year; only the parts of
-// days that the range cuts in the middle are matched through
-// FieldPublished, whose terms are one per article.
+// (inclusive; a zero bound is open), in few terms: the whole years inside
+// the range through FieldYear, the whole months left through FieldMonth,
+// the whole days left through FieldFacet's day terms, and only the parts
+// of days that the range cuts in the middle through FieldPublished, whose
+// terms are one per article. Days, months and years are UTC ones.
 func PublishedRange(from, to time.Time) query.Query {
-	inclusive := true
-	termRange := func(field, lo, hi string) query.Query {
-		q := query.NewTermRangeInclusiveQuery(lo, hi, &inclusive, &inclusive)
-		q.SetField(field)
-		return q
-	}
-	const day = 24 * time.Hour
-	midnight := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 	from, to = from.UTC(), to.UTC()
 	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return query.NewMatchNoneQuery()
 	}
-	// The whole days of the range are [firstDay, lastDay]; a zero bound
-	// is open.
-	var firstDay, lastDay time.Time
-	if !from.IsZero() {
-		firstDay = midnight(from)
-		if !from.Equal(firstDay) {
-			firstDay = firstDay.Add(day)
-		}
+	// Open bounds become the ends of what the date terms can hold.
+	lo, hi := from, to
+	if lo.IsZero() {
+		lo = time.Date(1678, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	if !to.IsZero() {
-		lastDay = midnight(to)
-		if !to.Equal(lastDay.Add(day - time.Nanosecond)) {
-			lastDay = lastDay.Add(-day)
-		}
+	if hi.IsZero() {
+		hi = time.Date(2261, 12, 31, 23, 59, 59, 999999999, time.UTC)
 	}
-	if !firstDay.IsZero() && !lastDay.IsZero() && lastDay.Before(firstDay) {
-		// No whole day: the times themselves.
-		return termRange(FieldPublished, publishedTerm(from), publishedTerm(to))
-	}
-	lo, hi := FacetDay+"0000-01-01", FacetDay+"9999-12-31"
-	if !firstDay.IsZero() {
-		lo = FacetDay + firstDay.Format(time.DateOnly)
-	}
-	if !lastDay.IsZero() {
-		hi = FacetDay + lastDay.Format(time.DateOnly)
-	}
-	parts := []query.Query{termRange(FieldFacet, lo, hi)}
-	if !from.IsZero() && from.Before(firstDay) {
-		parts = append(parts, termRange(FieldPublished, publishedTerm(from), publishedTerm(firstDay.Add(-time.Nanosecond))))
-	}
-	if !to.IsZero() && to.After(lastDay.Add(day-time.Nanosecond)) {
-		parts = append(parts, termRange(FieldPublished, publishedTerm(lastDay.Add(day)), publishedTerm(to)))
-	}
-	if len(parts) == 1 {
+	var parts []query.Query
+	cover(0, lo, hi.Add(time.Nanosecond), &parts)
+	switch len(parts) {
+	case 0:
+		return query.NewMatchNoneQuery()
+	case 1:
 		return parts[0]
 	}
 	return query.NewDisjunctionQuery(parts)
+}
+
+// dateUnit is one level of the date terms: a field, the length of a unit
+// and the form of its terms.
+type dateUnit struct {
+	field, prefix, layout string
+	start                 func(time.Time) time.Time // the unit holding t
+	next                  func(time.Time) time.Time // the unit after the one starting at t
+}
+
+var dateUnits = []dateUnit{
+	{FieldYear, "", "2006",
+		func(t time.Time) time.Time { return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC) },
+		func(t time.Time) time.Time { return t.AddDate(1, 0, 0) }},
+	{FieldMonth, "", "2006-01",
+		func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) },
+		func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+	{FieldFacet, FacetDay, time.DateOnly,
+		func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) },
+		func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
+}
+
+// cover appends term ranges matching [lo, end): the whole units of
+// dateUnits[level] inside the span, then, for what is left on either
+// side, the same with the next smaller unit, and the times at last.
+func cover(level int, lo, end time.Time, parts *[]query.Query) {
+	if !lo.Before(end) {
+		return
+	}
+	inclusive := true
+	if level == len(dateUnits) {
+		q := query.NewTermRangeInclusiveQuery(publishedTerm(lo), publishedTerm(end.Add(-time.Nanosecond)), &inclusive, &inclusive)
+		q.SetField(FieldPublished)
+		*parts = append(*parts, q)
+		return
+	}
+	u := dateUnits[level]
+	first := u.start(lo)
+	if first.Before(lo) {
+		first = u.next(first)
+	}
+	// last is the start of the first unit not wholly inside [lo, end).
+	last := u.start(end)
+	if !first.Before(last) {
+		cover(level+1, lo, end, parts)
+		return
+	}
+	cover(level+1, lo, first, parts)
+	q := query.NewTermRangeInclusiveQuery(u.prefix+first.Format(u.layout), u.prefix+last.Add(-time.Nanosecond).Format(u.layout), &inclusive, &inclusive)
+	q.SetField(u.field)
+	*parts = append(*parts, q)
+	cover(level+1, last, end, parts)
 }

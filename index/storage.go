@@ -25,3 +25,15 @@ func scorchConfig(budget int64) map[string]interface{} {
 		},
 	}
 }
+
+// GoMemoryLimit is the soft limit of the Go heap (runtime/debug's
+// SetMemoryLimit) that a process loading articles within a memory budget
+// should set: half of it, the rest being for the segment pages bleve
+// maps while merging (a third) and what the runtime holds beyond its
+// limit. It is the caller's to set: the limit is the whole process's.
+func GoMemoryLimit(budget int64) int64 {
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	return budget / 2
+}

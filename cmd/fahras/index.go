@@ -93,9 +93,9 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fahras index: --memory: %v\n", err)
 		return 2
 	}
-	// Half the budget for the Go heap; bleve's merges are kept within a
-	// third of it (index.Options.MemoryBudget).
-	debug.SetMemoryLimit(budget / 2)
+	// The Go heap's share of the budget; bleve's merges are kept within
+	// a third of it (index.Options.MemoryBudget).
+	debug.SetMemoryLimit(index.GoMemoryLimit(budget))
 	f, err := readers.ParseFormat(*format)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
