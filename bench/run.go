@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -198,8 +199,12 @@ func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer,
 		return sr, err
 	}
 	enricher := index.NewEnricher(g, nil)
-	// The memory budget fahras index applies by default.
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(index.GoMemoryLimit(index.DefaultMemoryBudget)))
+	// The Go heap limit fahras index sets by default, above what this
+	// process holds already (the base corpus the articles come from).
+	var held runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&held)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(index.GoMemoryLimit(index.DefaultMemoryBudget) + int64(held.HeapAlloc)))
 	clock := startClock()
 	sum, err := ix.Ingest(ctx, sourceOf(articles), enricher, index.IngestOptions{})
 	if err != nil {

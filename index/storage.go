@@ -1,8 +1,9 @@
 package index
 
 // DefaultMemoryBudget is the memory an index is laid out to work in when
-// Options.MemoryBudget is zero: 1 GiB.
-const DefaultMemoryBudget = 1 << 30
+// Options.MemoryBudget is zero: 1.5 GiB. Loading the ANT corpus with
+// batches of 1,000 articles peaks at 0.86 GB of resident memory within it.
+const DefaultMemoryBudget = 3 << 29
 
 // scorchConfig is bleve's storage configuration for a memory budget.
 //
@@ -14,7 +15,7 @@ const DefaultMemoryBudget = 1 << 30
 // above a sixth of the budget: with one merge at a time in each of two
 // shards, their sources stay within a third of it, whatever the size of
 // the index. Larger indexes then keep more segments, each searched in
-// turn; a million articles make about fifty at the default budget.
+// turn.
 func scorchConfig(budget int64) map[string]interface{} {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
