@@ -206,7 +206,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("\n## How the numbers were taken\n\n")
 	p("- Each system indexes the same articles in turn, on the same machine, then answers the same query kinds. fahras and bleve run in this process; PostgreSQL runs as its own server.\n")
 	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs, with in parentheses the RSS at the start (the base corpus the articles are derived from, held by the benchmark itself); PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
-	p("- Memory budget: fahras indexes with the default budget of `fahras index --memory` (1.5 GiB: merged segments capped, and the Go heap limited to half of it above what the benchmark held already).\n")
+	p("- Memory budget: fahras indexes with the default budget of `fahras index --memory` (1.5 GiB: merged segments capped at a sixth of it, and the Go heap limited to 85%% of it above what the benchmark held already).\n")
 	p("- CPU: user and system time of this process during indexing; for PostgreSQL, of the server process serving the load.\n")
 	p("- Merging after: fahras and bleve go on merging and persisting segments after the last article is acknowledged; the indexing time stops at the acknowledgement, the column shows how long the merging went on after it, and the queries and the index size are measured once it is over.\n")
 	p("- Index size: fahras and bleve, the index directory once merging is over; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")

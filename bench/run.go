@@ -46,6 +46,9 @@ type Config struct {
 	Systems []string
 	// Shards of the fahras index (0: one per CPU).
 	Shards int
+	// MemoryBudget is the fahras load's memory budget, as fahras index
+	// --memory sets it (0: index.DefaultMemoryBudget).
+	MemoryBudget int64
 	// Clients are the concurrencies (default 1, 8, 32); Duration is how
 	// long each query kind runs at each concurrency (default 3 s).
 	Clients  []int
@@ -194,7 +197,11 @@ func sourceOf(articles iter.Seq[article.Article]) index.Source {
 
 func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer, text int64, articles iter.Seq[article.Article], scaler *Scaler, mix []Query) (SystemReport, error) {
 	sr := SystemReport{Name: "fahras"}
-	ix, err := index.Create(dir, index.Options{Shards: cfg.Shards, ProtectedWords: g.Names()})
+	budget := cfg.MemoryBudget
+	if budget <= 0 {
+		budget = index.DefaultMemoryBudget
+	}
+	ix, err := index.Create(dir, index.Options{Shards: cfg.Shards, ProtectedWords: g.Names(), MemoryBudget: budget})
 	if err != nil {
 		return sr, err
 	}
@@ -204,7 +211,7 @@ func runFahras(ctx context.Context, dir string, cfg Config, g *places.Gazetteer,
 	var held runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&held)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(index.GoMemoryLimit(index.DefaultMemoryBudget) + int64(held.HeapAlloc)))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(index.GoMemoryLimit(budget) + int64(held.HeapAlloc)))
 	clock := startClock()
 	sum, err := ix.Ingest(ctx, sourceOf(articles), enricher, index.IngestOptions{})
 	if err != nil {

@@ -67,8 +67,9 @@ type Index struct {
 	// writeMu serializes writers per shard, so that the existence and
 	// duplicate checks of one batch see the batches before it.
 	writeMu []sync.Mutex
-	// bodies maps body hashes seen by this process to the first ID, so
-	// that duplicates within a run are found before they are flushed.
+	// bodies maps the body hashes of the documents being written to the
+	// first ID, so that duplicates among batches not yet persisted are
+	// found; persisted ones are found in the index.
 	bodies sync.Map
 
 	// facets caches each segment's facet values for FacetCounts.

@@ -98,10 +98,11 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	if err != nil {
 		return fmt.Errorf("write shard %d: %w", s, err)
 	}
-	dups, err := ix.duplicates(ctx, docs, idx)
+	dups, release, err := ix.duplicates(ctx, docs, idx)
 	if err != nil {
 		return fmt.Errorf("write shard %d: %w", s, err)
 	}
+	defer release() // after the batch is persisted (deferred calls run last first)
 
 	batch := shard.NewBatch()
 	for _, i := range idx {
@@ -170,9 +171,18 @@ func (ix *Index) storedHashes(ctx context.Context, shard bleve.Index, ids []stri
 }
 
 // duplicates finds, for each document, another document with the same
-// body: first among documents this process has written, then in the index.
-func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[string]string, error) {
+// body: first among the documents being written by this process, then in
+// the index. The caller calls release once its batch is persisted: from
+// then on the index itself answers for its bodies, so that the map of
+// bodies in flight does not grow with the index.
+func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[string]string, func(), error) {
 	out := make(map[string]string)
+	var mine [][2]string // the hash → ID entries this write put in ix.bodies
+	release := func() {
+		for _, e := range mine {
+			ix.bodies.CompareAndDelete(e[0], e[1])
+		}
+	}
 	var unknown []string
 	hashOf := make(map[string][]string) // body hash → ids in this write
 	for _, i := range idx {
@@ -187,11 +197,12 @@ func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[str
 			}
 			continue
 		}
+		mine = append(mine, [2]string{h, a.ID})
 		hashOf[h] = append(hashOf[h], a.ID)
 		unknown = append(unknown, h)
 	}
 	if len(unknown) == 0 {
-		return out, nil
+		return out, release, nil
 	}
 	terms := make([]query.Query, len(unknown))
 	for k, h := range unknown {
@@ -204,7 +215,8 @@ func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[str
 	req.SortBy([]string{"_id"})
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("look up duplicate bodies: %w", err)
+		release()
+		return nil, nil, fmt.Errorf("look up duplicate bodies: %w", err)
 	}
 	for _, hit := range res.Hits {
 		if dup, _ := hit.Fields[FieldDuplicateOf].(string); dup != "" {
@@ -217,10 +229,11 @@ func (ix *Index) duplicates(ctx context.Context, docs []Doc, idx []int) (map[str
 			if id != hit.ID && out[id] == "" {
 				out[id] = hit.ID
 				ix.bodies.Store(h, hit.ID)
+				mine = append(mine, [2]string{h, hit.ID})
 			}
 		}
 	}
-	return out, nil
+	return out, release, nil
 }
 
 // Delete removes documents and reports which of them existed.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,8 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 	clients := fs.String("clients", "1,8,32", "comma-separated numbers of concurrent clients")
 	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
 	out := fs.String("out", "-", "write the Markdown report here (- for standard output)")
+	memory := fs.String("memory", "1.5GiB", "memory budget of the fahras load, as fahras index --memory")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	appendN := fs.Int("append", 10000, "new articles appended to the fahras index after the queries, while one client asks the mix (0: none)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras bench compare [flags] CORPUS...\n\nIndexes the corpus (or N articles derived from it) with fahras, with bleve's\ndefault mapping and Arabic analyzer, and with PostgreSQL's arabic full-text\nsearch (skipped when PostgreSQL is not installed), runs the same query mix at\neach concurrency, and writes the comparison as Markdown.")
@@ -66,6 +69,24 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 	}
 	if cfg.Append == 0 {
 		cfg.Append = -1
+	}
+	var err error
+	if cfg.MemoryBudget, err = parseBytes(*memory); err != nil {
+		fmt.Fprintf(env.Stderr, "fahras bench compare: --memory: %v\n", err)
+		return 2
+	}
+	if *cpuProfile != "" {
+		pf, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+			return 1
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	report, err := bench.Run(ctx, cfg)
 	if err != nil {

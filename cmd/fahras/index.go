@@ -76,7 +76,7 @@ func runIndex(ctx context.Context, env *Env, args []string) int {
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	rebuild := fs.Bool("rebuild", false, "re-index the articles stored in --index into this build's layout (no PATH)")
-	memory := fs.String("memory", "1.5GiB", "memory budget of the load (e.g. 512MiB, 2GB): bounds merged segments and the Go heap")
+	memory := fs.String("memory", "1.5GiB", "memory budget of the load (e.g. 1GiB, 2GB): bounds merged segments and the Go heap")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)\n       fahras index --rebuild [--index DIR]")
 		fs.PrintDefaults()
