@@ -276,7 +276,7 @@ func decodeCursor(in []string) ([]string, error) {
 	for i, s := range in {
 		raw, err := base64.RawURLEncoding.DecodeString(s)
 		if err != nil {
-			return nil, badRequest("invalid_cursor", "search_after is not a cursor returned by this server")
+			return nil, err
 		}
 		out[i] = string(raw)
 	}

@@ -17,6 +17,7 @@ type apiError struct {
 	Status  int
 	Code    string
 	Message string
+	Param   string
 }
 
 func (e *apiError) Error() string { return e.Message }
@@ -33,6 +34,8 @@ type errorBody struct {
 type errorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Param names the request parameter at fault, when one is.
+	Param string `json:"param,omitempty"`
 }
 
 // writeJSON writes v as JSON with the status.
@@ -54,7 +57,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if ae.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="fahras"`)
 	}
-	writeJSON(w, ae.Status, errorBody{Error: errorDetail{Code: ae.Code, Message: ae.Message}})
+	writeJSON(w, ae.Status, errorBody{Error: errorDetail{Code: ae.Code, Message: ae.Message, Param: ae.Param}})
 }
 
 func (s *Server) classify(r *http.Request, err error) *apiError {
@@ -65,7 +68,7 @@ func (s *Server) classify(r *http.Request, err error) *apiError {
 	case errors.As(err, &ae):
 		return ae
 	case errors.As(err, &se):
-		return &apiError{Status: http.StatusBadRequest, Code: se.Code, Message: se.Message}
+		return &apiError{Status: http.StatusBadRequest, Code: se.Code, Message: se.Message, Param: se.Param}
 	case errors.As(err, &tooBig):
 		return errorf(http.StatusRequestEntityTooLarge, "body_too_large", "the request body exceeds %d bytes", tooBig.Limit)
 	case errors.Is(err, index.ErrNotFound):

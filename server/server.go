@@ -29,6 +29,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
 )
 
@@ -46,10 +47,30 @@ const (
 	DefaultShutdownTimeout = 30 * time.Second
 )
 
+// Searcher answers searches, completions and facet value lists:
+// *search.Engine, or a stand-in in tests.
+type Searcher interface {
+	Search(context.Context, search.Request) (*search.Result, error)
+	Suggest(context.Context, search.SuggestRequest) ([]search.Completion, error)
+	FacetValues(context.Context, search.FacetRequest) (*search.FacetValues, error)
+}
+
+// Store keeps the articles: *index.Index, or a stand-in in tests.
+type Store interface {
+	Get(ctx context.Context, id string) (article.Article, error)
+	Write(ctx context.Context, docs []index.Doc) ([]index.WriteResult, error)
+	Delete(ctx context.Context, ids ...string) ([]string, error)
+	Count() (uint64, error)
+	SizeBytes() (int64, error)
+	Shards() int
+	LastUpdate() time.Time
+	Meta() index.Meta
+}
+
 // Config configures a Server. Index, Engine and Enricher are required.
 type Config struct {
-	Index    *index.Index
-	Engine   *search.Engine
+	Index    Store
+	Engine   Searcher
 	Enricher *index.Enricher
 
 	// WriteKeys may write (and read); with none, writes are refused.
@@ -102,8 +123,8 @@ type Config struct {
 // Server serves the API and the page. It is safe for concurrent use.
 type Server struct {
 	cfg      Config
-	ix       *index.Index
-	engine   *search.Engine
+	ix       Store
+	engine   Searcher
 	enricher *index.Enricher
 	log      *slog.Logger
 
@@ -212,10 +233,10 @@ func (s *Server) Warm(ctx context.Context) error {
 	if _, err := s.engine.Search(ctx, search.Request{Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
-	if _, err := s.engine.Search(ctx, search.Request{Query: "في", Size: 1}); err != nil {
+	if _, err := s.engine.Search(ctx, search.Request{Query: "العالم", Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
-	if _, err := s.engine.Suggest(ctx, "ال", 1); err != nil {
+	if _, err := s.engine.Suggest(ctx, search.SuggestRequest{Text: "ال", Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
 	s.ready.Store(true)

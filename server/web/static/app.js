@@ -295,12 +295,27 @@
       if (err && err.name === 'AbortError') throw err;
     }
     if (!res.ok) {
-      const msg = body && body.error && typeof body.error.message === 'string' ? body.error.message : '';
-      throw new APIError(msg || `ردّ الخادم بالرمز ${res.status}.`);
+      const code = body && body.error && typeof body.error.code === 'string' ? body.error.code : '';
+      throw new APIError(errorText[code] || `تعذّر تنفيذ الطلب: ردّ الخادم بالرمز ${res.status}.`);
     }
     if (!body || typeof body !== 'object') throw new APIError('ردّ الخادم بما لا يُفهم.');
     return body;
   }
+
+  // The API's error codes are stable; the page says them in Arabic.
+  const errorText = {
+    empty_query: 'لا يبحث هذا الطلب عن شيء: اكتب كلمة من حرفين على الأقل (تُهمل الكلمات الشائعة مثل «في» و«من» وحدها).',
+    too_long: 'البحث أطول مما يُقبل؛ اختصره.',
+    too_many_terms: 'في البحث كلمات أكثر مما يُقبل؛ اختصره.',
+    query_too_broad: 'البادئة أو الكلمة التقريبية تطابق كلمات كثيرة جدًا؛ أطلها بحرف أو أكثر.',
+    invalid_date: 'التاريخ غير صحيح أو غير موجود في التقويم.',
+    invalid_cursor: 'انتهت صلاحية رابط الصفحة التالية؛ ابدأ البحث من جديد.',
+    page_too_deep: 'لا يمكن الوصول إلى صفحة بهذا العمق؛ ضيّق البحث.',
+    timeout: 'استغرق البحث وقتًا أطول من المسموح؛ ضيّق البحث وأعد المحاولة.',
+    rate_limited: 'طلبات كثيرة في وقت قصير؛ انتظر قليلًا ثم أعد المحاولة.',
+    not_ready: 'الفهرس قيد التحميل؛ أعد المحاولة بعد لحظات.',
+    internal: 'حدث خطأ في الخادم؛ أعد المحاولة لاحقًا.',
+  };
 
   function isAbort(err) {
     return err && err.name === 'AbortError';
@@ -480,9 +495,23 @@
     ui.dym.hidden = false;
   }
 
+  // The engine's warnings carry stable codes; the page says them in Arabic.
+  const warningText = {
+    unbalanced_quote: 'علامة اقتباس بلا إغلاق: قُرئ باقي البحث عبارةً واحدة',
+    empty_phrase: 'أُهملت عبارة فارغة بين علامتي اقتباس',
+    empty_scope: 'أُهمل حقل بلا كلمة بعده (مثل title:)',
+    short_prefix: 'البحث بالبادئة يحتاج حرفين على الأقل قبل *: أُهملت الكلمة',
+    lone_wildcard: 'أُهملت علامة * منفردة',
+    lone_fuzzy: 'أُهملت علامة ~ منفردة',
+    fuzzy_clamped: 'خُفّضت درجة التقريب إلى 2',
+    prefix_and_fuzzy: 'لا تجتمع * و~ في كلمة واحدة: أُهملت ~',
+    dangling_or: 'أُهملت OR بلا كلمة على أحد جانبيها',
+    negated_or: 'لا تربط OR كلمة مستبعدة: أُهملت OR',
+  };
+
   function renderWarnings(warnings) {
-    const list = Array.isArray(warnings) ? warnings.filter((w) => typeof w === 'string') : [];
-    ui.warnings.replaceChildren(...list.map((w) => el('li', {dir: 'auto', text: w})));
+    const list = Array.isArray(warnings) ? warnings.filter((w) => w && typeof w.code === 'string') : [];
+    ui.warnings.replaceChildren(...list.map((w) => el('li', {text: warningText[w.code] || 'أُهمل جزء من البحث لا يُفهم'})));
     ui.warnings.hidden = list.length === 0;
   }
 
@@ -966,20 +995,20 @@
     params.set('prefix', prefix);
     params.set('size', '10');
     try {
-      const body = await getJSON('facets/place', params, ctl.signal);
+      const body = await getJSON('facets/places', params, ctl.signal);
       if (ctl !== placeCtl) return;
-      const values = Array.isArray(body.values) ? body.values.filter((v) => v && v.value) : [];
+      const values = Array.isArray(body.values) ? body.values.filter((v) => v && v.id) : [];
       for (const v of values) {
-        if (v.label) {
-          labels.set(`place:${v.value}`, v.label);
-          if (/^[A-Z]{2}$/.test(v.value)) labels.set(`country:${v.value}`, v.label);
+        if (v.name) {
+          labels.set(`place:${v.id}`, v.name);
+          if (v.level === 'country') labels.set(`country:${v.id}`, v.name);
         }
       }
       ui.placeResults.replaceChildren(...(values.length
         ? values.map((v) => {
-          const b = facetButton(v.label || v.value, v.count,
-            state.place.includes(v.value) || state.country.includes(v.value), {found: v.value});
-          $('.label', b).after(el('span', {class: 'level', text: placeLevel(v.value)}));
+          const b = facetButton(v.name || v.id, v.count,
+            state.place.includes(v.id) || state.country.includes(v.id), {found: v.id});
+          $('.label', b).after(el('span', {class: 'level', text: placeLevel(v.id)}));
           return el('li', null, b);
         })
         : [el('li', {class: 'empty-facet', text: 'لا أماكن بهذا الاسم في النتائج'})]));
