@@ -88,6 +88,10 @@ type Options struct {
 	// record. Servers set it: a small compressed request can otherwise
 	// inflate a thousandfold.
 	MaxStreamBytes int64
+	// OnRead, when set, is told how many bytes of a file ReadPath has
+	// just read (as stored, before decompression), so that progress can
+	// be shown against InputSize. It may be called from any goroutine.
+	OnRead func(n int)
 }
 
 // Default limits.
@@ -289,10 +293,63 @@ func readFile(ctx context.Context, path string, opts Options, emit func(Record) 
 	if info, err := f.Stat(); err == nil {
 		modTime = info.ModTime()
 	}
-	return Read(ctx, f, path, opts, func(r Record) error {
+	var in io.Reader = f
+	if opts.OnRead != nil {
+		in = countingReader{f, opts.OnRead}
+	}
+	return Read(ctx, in, path, opts, func(r Record) error {
 		r.ModTime = modTime
 		return emit(r)
 	})
+}
+
+// countingReader tells onRead how much each Read returned.
+type countingReader struct {
+	r      io.Reader
+	onRead func(int)
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.onRead(n)
+	}
+	return n, err
+}
+
+// InputSize is the size in bytes of the files ReadPath reads for paths
+// (directories walked as ReadPath walks them), and false when it cannot
+// be known: standard input, or a path that cannot be read.
+func InputSize(paths []string) (int64, bool) {
+	var total int64
+	for _, path := range paths {
+		if path == "-" {
+			return 0, false
+		}
+		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			info, err := os.Stat(p)
+			if err == nil && info.Mode().IsRegular() {
+				total += info.Size()
+			}
+			return nil
+		})
+		if err != nil {
+			return 0, false
+		}
+	}
+	return total, true
 }
 
 // Detect guesses the format from a name and the first bytes (of the
