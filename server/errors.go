@@ -74,13 +74,13 @@ func (s *Server) classify(r *http.Request, err error) *apiError {
 	case errors.Is(err, index.ErrNotFound):
 		return errorf(http.StatusNotFound, "not_found", "no document with this id")
 	case errors.Is(err, context.DeadlineExceeded):
-		s.log.Warn("request timed out", "request_id", requestID(r.Context()), "path", r.URL.Path)
+		s.log.Warn("request timed out", "request_id", requestID(r.Context()), "path", logPath(r.URL.Path))
 		return errorf(http.StatusGatewayTimeout, "timeout", "the request took longer than %s", s.cfg.RequestTimeout)
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		// The client went away; the answer is for the log only.
 		return errorf(499, "canceled", "the request was canceled")
 	}
-	s.log.Error("request failed", "request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path, "err", err)
+	s.log.Error("request failed", "request_id", requestID(r.Context()), "method", r.Method, "path", logPath(r.URL.Path), "err", err)
 	return errorf(http.StatusInternalServerError, "internal", "internal server error (request %s)", requestID(r.Context()))
 }
 

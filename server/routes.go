@@ -26,7 +26,7 @@ var openAPIDoc []byte
 
 // routes builds the router. Route templates name the routes in logs and
 // metrics.
-func (s *Server) routes(pg *page) http.Handler {
+func (s *Server) routes(pg *page) (http.Handler, error) {
 	r := mux.NewRouter()
 	// Document IDs are opaque and may hold slashes: match on the escaped
 	// path and unescape the ID ourselves.
@@ -72,7 +72,11 @@ func (s *Server) routes(pg *page) http.Handler {
 		return r.Match(req, &m) && m.MatchErr == nil
 	})
 	s.router = r
-	return s.wrap(r)
+	gz, err := compressed(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.wrap(gz), nil
 }
 
 func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) error {
