@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -20,9 +19,6 @@ import (
 
 // APIPrefix is where the JSON API is mounted.
 const APIPrefix = "/api/v1"
-
-//go:embed openapi.json
-var openAPIDoc []byte
 
 // routes builds the router. Route templates name the routes in logs and
 // metrics.
@@ -303,7 +299,7 @@ func (p slogPrinter) Println(v ...any) {
 func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	_, _ = w.Write(openAPIDoc)
+	_, _ = w.Write(s.openAPIDoc)
 	return nil
 }
 

@@ -128,12 +128,13 @@ type Server struct {
 	enricher *index.Enricher
 	log      *slog.Logger
 
-	keys    *keyring
-	limits  *limiter
-	metrics *metrics
-	router  *mux.Router
-	handler http.Handler
-	ready   atomic.Bool
+	keys       *keyring
+	limits     *limiter
+	metrics    *metrics
+	router     *mux.Router
+	handler    http.Handler
+	openAPIDoc []byte
+	ready      atomic.Bool
 
 	// searching counts searches in progress; bulk loads yield to them.
 	searching atomic.Int64
@@ -208,6 +209,9 @@ func New(cfg Config) (*Server, error) {
 		keys:     keys,
 		limits:   newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.KeyRateLimit, cfg.KeyRateBurst),
 		metrics:  newMetrics(cfg.Index),
+	}
+	if s.openAPIDoc, err = openAPIDocument(openAPIFile); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
 	}
 	page, err := newPage(cfg.Page)
 	if err != nil {
