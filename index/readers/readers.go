@@ -248,21 +248,37 @@ func ReadPath(ctx context.Context, path string, stdin io.Reader, opts Options, e
 	if !info.IsDir() {
 		return readFile(ctx, path, opts, emit)
 	}
-	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	return inputFiles(path, func(p string, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
+		// An unreadable directory entry is skipped, not fatal.
+		return emit(Record{Err: fmt.Errorf("walk: %w", err), Origin: p})
+	}, func(p string) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return readFile(ctx, p, opts, emit)
+	})
+}
+
+// inputFiles walks root as ReadPath reads it, calling file for every
+// regular file below it (links to regular files followed; devices,
+// sockets, links to directories and hidden entries below the root
+// skipped) and bad for every entry that cannot be read, which skips it
+// unless bad returns an error.
+func inputFiles(root string, bad func(p string, err error) error, file func(p string) error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			// An unreadable directory entry is skipped, not fatal.
-			if eerr := emit(Record{Err: fmt.Errorf("walk: %w", err), Origin: p}); eerr != nil {
-				return eerr
+			if berr := bad(p, err); berr != nil {
+				return berr
 			}
-			if d != nil && d.IsDir() && p != path {
+			if d != nil && d.IsDir() && p != root {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -272,14 +288,12 @@ func ReadPath(ctx context.Context, path string, stdin io.Reader, opts Options, e
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			// Follow symbolic links to regular files; skip devices,
-			// sockets and links to directories.
 			fi, err := os.Stat(p)
 			if err != nil || !fi.Mode().IsRegular() {
 				return nil
 			}
 		}
-		return readFile(ctx, p, opts, emit)
+		return file(p)
 	})
 }
 
@@ -326,23 +340,12 @@ func InputSize(paths []string) (int64, bool) {
 		if path == "-" {
 			return 0, false
 		}
-		err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		err := inputFiles(path, func(_ string, err error) error { return err }, func(p string) error {
+			info, err := os.Stat(p)
 			if err != nil {
 				return err
 			}
-			if p != path && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			info, err := os.Stat(p)
-			if err == nil && info.Mode().IsRegular() {
-				total += info.Size()
-			}
+			total += info.Size()
 			return nil
 		})
 		if err != nil {
