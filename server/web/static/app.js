@@ -295,8 +295,11 @@
       if (err && err.name === 'AbortError') throw err;
     }
     if (!res.ok) {
-      const code = body && body.error && typeof body.error.code === 'string' ? body.error.code : '';
-      throw new APIError(errorText[code] || `تعذّر تنفيذ الطلب: ردّ الخادم بالرمز ${res.status}.`);
+      const e = body && body.error ? body.error : {};
+      const text = errorText[typeof e.code === 'string' ? e.code : ''];
+      const value = typeof e.param === 'string' ? params.get(e.param) || '' : '';
+      const msg = typeof text === 'function' ? text(value) : text;
+      throw new APIError(msg || `تعذّر تنفيذ الطلب: ردّ الخادم بالرمز ${res.status}.`);
     }
     if (!body || typeof body !== 'object') throw new APIError('ردّ الخادم بما لا يُفهم.');
     return body;
@@ -308,7 +311,7 @@
     too_long: 'البحث أطول مما يُقبل؛ اختصره.',
     too_many_terms: 'في البحث كلمات أكثر مما يُقبل؛ اختصره.',
     query_too_broad: 'البادئة أو الكلمة التقريبية تطابق كلمات كثيرة جدًا؛ أطلها بحرف أو أكثر.',
-    invalid_date: 'التاريخ غير صحيح أو غير موجود في التقويم.',
+    invalid_date: (v) => `التاريخ «${v}» غير صحيح أو غير موجود في التقويم؛ اكتبه بالصيغة 2024-02-29.`,
     invalid_cursor: 'انتهت صلاحية رابط الصفحة التالية؛ ابدأ البحث من جديد.',
     page_too_deep: 'لا يمكن الوصول إلى صفحة بهذا العمق؛ ضيّق البحث.',
     timeout: 'استغرق البحث وقتًا أطول من المسموح؛ ضيّق البحث وأعد المحاولة.',
@@ -636,10 +639,15 @@
 
     const interval = df && df.interval;
     const max = Math.max(1, ...buckets.map((b) => Number(b.count) || 0));
-    hist.replaceChildren(...withGaps(buckets, interval).map((b) => {
+    const line = withGaps(buckets, interval);
+    // Counts are written on the bars while they fit; the axis names every
+    // bar's period, or every few when there are many.
+    const showCounts = line.length <= 24;
+    const every = Math.max(1, Math.ceil(line.length / 8));
+    hist.replaceChildren(...line.map((b) => {
       if (!b) return el('span', {class: 'bar-gap', 'aria-hidden': 'true'});
       const label = `${fmtKey(b.key, interval)}: ${num(b.count)}`;
-      const fill = el('span', {class: 'fill'});
+      const fill = el('span', {class: 'fill'}, showCounts ? el('span', {class: 'bar-count', text: num(b.count)}) : null);
       fill.style.height = `${Math.max(2, ((Number(b.count) || 0) / max) * 100)}%`;
       return el('button', {
         type: 'button',
@@ -650,12 +658,14 @@
         dataset: {key: b.key, from: b.from, to: b.to, count: String(b.count)},
       }, fill);
     }));
+    let prev = null;
+    axis.replaceChildren(...line.map((b, i) => {
+      const text = b && (i % every === 0 || i === line.length - 1) ? axisLabel(b.key, interval, prev) : '';
+      if (text) prev = b.key;
+      return el('span', {class: 'tick', text});
+    }));
     hist.hidden = buckets.length === 0;
     axis.hidden = buckets.length === 0;
-    if (buckets.length) {
-      $('.axis-start', axis).textContent = fmtKey(buckets[0].key, interval);
-      $('.axis-end', axis).textContent = buckets.length > 1 ? fmtKey(buckets[buckets.length - 1].key, interval) : '';
-    }
     ui.dates.hidden = buckets.length === 0 && rs.length === 0 && !state.from && !state.to;
   }
 
@@ -695,6 +705,22 @@
     if (!p || !p.d) return '';
     const t = new Date(Date.UTC(p.y, p.m - 1, p.d + 1));
     return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  }
+
+  // axisLabel names a bar's period briefly: the year of a year; the month
+  // of a month, with its year on the first label and in January; the day
+  // of a day, with its month on the first label and on the 1st.
+  function axisLabel(key, interval, prevKey) {
+    const p = parseDay(key);
+    if (!p) return key;
+    const prev = prevKey ? parseDay(prevKey) : null;
+    if (interval === 'year' || !p.m) return digits(String(p.y));
+    if (interval === 'month' || !p.d) {
+      const year = !prev || prev.y !== p.y;
+      return year ? `${monthName(p.m)} ${digits(String(p.y))}` : monthName(p.m);
+    }
+    const month = !prev || prev.m !== p.m;
+    return month ? `${digits(String(p.d))} ${monthName(p.m)}` : digits(String(p.d));
   }
 
   function fmtKey(key, interval) {
