@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/search/searcher"
+
 	"github.com/fahras/fahras/search"
 )
 
@@ -282,5 +284,16 @@ func TestEmptyQueryListsNewestFirst(t *testing.T) {
 		if a != nil && b != nil && a.Before(*b) {
 			t.Errorf("hit %d (%v) is older than hit %d (%v)", i-1, a, i, b)
 		}
+	}
+}
+
+// Building an engine leaves bleve's process-wide settings alone: the
+// expansion of prefixes is bounded by the engine, per query.
+func TestNewChangesNoGlobalSetting(t *testing.T) {
+	if _, err := testEngine(t).Search(context.Background(), search.Request{Query: "ال*", NoFacets: true}); err != nil {
+		t.Fatalf("a short prefix: %v", err)
+	}
+	if searcher.DisjunctionMaxClauseCount != 0 {
+		t.Errorf("bleve's clause limit was set to %d, not left at its default 0", searcher.DisjunctionMaxClauseCount)
 	}
 }

@@ -35,6 +35,8 @@ func newProgress(w io.Writer, paths []string) *progress {
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetDescription("indexing"),
 		progressbar.OptionShowBytes(true),
+		progressbar.OptionShowTotalBytes(true),
+		progressbar.OptionShowCount(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(200*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
