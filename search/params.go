@@ -442,10 +442,6 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-func badRequest(code, format string, args ...any) error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
 func badParam(param, code, format string, args ...any) error {
 	return &Error{Code: code, Param: param, Message: fmt.Sprintf(format, args...)}
 }
