@@ -51,15 +51,15 @@ func benchIndexCommand(env *Env) *cobra.Command {
 	work := fs.String("dir", "", "directory for the indexes (default: a temporary directory, removed after)")
 	rounds := fs.Int("rounds", 1, "repeat each measurement this many times, alternating systems")
 	only := fs.String("only", "", "measure only this system: bleve or fahras (default: both)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the measured runs to this file")
 	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
-		return status(runBenchIndex(cmd.Context(), env, corpus, *limit, *work, *rounds, *only, *cpuProfile, *memProfile))
+		return status(runBenchIndex(cmd.Context(), env, corpus, *limit, *work, *rounds, *only, *profile, *memProfile))
 	}
 	return cmd
 }
 
-func runBenchIndex(ctx context.Context, env *Env, corpus []string, limit int, work string, rounds int, only, cpuProfile, memProfile string) int {
+func runBenchIndex(ctx context.Context, env *Env, corpus []string, limit int, work string, rounds int, only, profile, memProfile string) int {
 	articles, _, err := bench.LoadCorpus(ctx, corpus, limit)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
@@ -89,19 +89,12 @@ func runBenchIndex(ctx context.Context, env *Env, corpus []string, limit int, wo
 		fmt.Fprintf(env.Stderr, "fahras bench: --only %q: want bleve or fahras\n", only)
 		return 2
 	}
-	if cpuProfile != "" {
-		f, err := os.Create(cpuProfile)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := cpuProfile(profile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+		return 1
 	}
+	defer stopProfile()
 	if memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
 		defer func() {

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -32,7 +30,7 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 	clients := fs.String("clients", "1,8", "comma-separated numbers of concurrent clients")
 	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
 	kinds := fs.String("kinds", "", "comma-separated query kinds to run (default: the whole mix)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured queries to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured queries to this file")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx := cmd.Context()
 		return status(func() int {
@@ -92,17 +90,11 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 				mix = chosen
 			}
 
-			if *cpuProfile != "" {
-				f, err := os.Create(*cpuProfile)
-				if err != nil {
-					return fail(err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return fail(err)
-				}
-				defer pprof.StopCPUProfile()
+			stopProfile, err := cpuProfile(*profile)
+			if err != nil {
+				return fail(err)
 			}
+			defer stopProfile()
 			results, err := bench.Measure(ctx, bench.Fahras{Engine: eng}, mix, concurrencies, *duration)
 			if err != nil {
 				return fail(err)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"strings"
 	"sync"
 	"time"
@@ -101,7 +100,7 @@ func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([
 
 func indexCommand(env *Env) *cobra.Command {
 	var in inputFlags
-	var dir, cpuProfile string
+	var dir, profile string
 	var workers, shards, batch int
 	var quiet bool
 	cmd := &cobra.Command{
@@ -118,7 +117,7 @@ func indexCommand(env *Env) *cobra.Command {
 	fs.IntVar(&shards, "shards", 0, "shards of a new index (0: one per CPU)")
 	fs.IntVar(&batch, "batch", 2000, "documents per batch and shard")
 	fs.BoolVar(&quiet, "quiet", false, "no progress bar")
-	fs.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
 		ctx := cmd.Context()
 		format, now, g, err := in.parse()
@@ -150,17 +149,11 @@ func indexCommand(env *Env) *cobra.Command {
 			},
 			Progress: bar.written,
 		}
-		if cpuProfile != "" {
-			pf, err := os.Create(cpuProfile)
-			if err != nil {
-				return failed(err)
-			}
-			defer pf.Close()
-			if err := pprof.StartCPUProfile(pf); err != nil {
-				return failed(err)
-			}
-			defer pprof.StopCPUProfile()
+		stopProfile, err := cpuProfile(profile)
+		if err != nil {
+			return failed(err)
 		}
+		defer stopProfile()
 		src := pathsSource(paths, env.Stdin, readers.Options{Format: format, OnRead: bar.read})
 		sum, err := ix.Ingest(ctx, src, index.NewEnricher(g, nil), opts)
 		bar.finish()
