@@ -8,14 +8,17 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/search/query"
 )
 
 // Responses are compressed for the clients that ask, and only for them.
@@ -293,5 +296,45 @@ func TestUniformRefusals(t *testing.T) {
 	res := decode[search.Result](t, body)
 	if status != 200 || res.Sort != search.SortNewest || res.Total != uint64(len(testArticles)) {
 		t.Errorf("empty query: %d, sort %s, total %d", status, res.Sort, res.Total)
+	}
+}
+
+// stubSearcher answers every search with one hit, without an index.
+type stubSearcher struct{ got search.Request }
+
+func (s *stubSearcher) Search(_ context.Context, req search.Request) (*search.Result, error) {
+	s.got = req
+	return &search.Result{Query: req.Query, Total: 1, Page: req.Page, Size: req.Size, Sort: req.Sort,
+		Hits: []search.Hit{{ID: "stub", Title: "خبر"}}, Warnings: []query.Warning{}}, nil
+}
+
+func (s *stubSearcher) Suggest(context.Context, search.SuggestRequest) ([]search.Completion, error) {
+	return []search.Completion{{Text: "بغداد", Kind: "term"}}, nil
+}
+
+func (s *stubSearcher) FacetValues(_ context.Context, fr search.FacetRequest) (*search.FacetValues, error) {
+	return &search.FacetValues{Facet: fr.Facet, Values: []search.Bucket{}}, nil
+}
+
+// The server needs only the small interfaces it names: it runs over a
+// stand-in searcher, and reads the request the stand-in sees through the
+// parameter tables.
+func TestServerOverAStandInSearcher(t *testing.T) {
+	ix, _, enricher := buildIndex(t)
+	stub := &stubSearcher{}
+	srv, err := New(Config{Index: ix, Engine: stub, Enricher: enricher, Page: testPage, RateLimit: -1, KeyRateLimit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{Server: httptest.NewServer(srv.Handler()), srv: srv}
+	t.Cleanup(ts.Close)
+	status, _, body := ts.call(t, "GET", "/api/v1/search?q=x&country=IQ&size=5&facets=dates", "", nil)
+	if status != 200 || !strings.Contains(string(body), `"id":"stub"`) {
+		t.Fatalf("search over the stand-in: %d %s", status, body)
+	}
+	want := search.Request{Query: "x", Countries: []string{"IQ"}, Size: 5, Page: 1, FacetSize: 20, Facets: []string{"dates"}, Sort: search.SortRelevance}
+	stub.got.Now = time.Time{}
+	if !reflect.DeepEqual(stub.got, want) {
+		t.Errorf("the searcher got %+v, want %+v", stub.got, want)
 	}
 }
