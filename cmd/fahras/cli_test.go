@@ -141,6 +141,7 @@ func TestCompletion(t *testing.T) {
 }
 
 func TestMistakes(t *testing.T) {
+	t.Chdir(t.TempDir())
 	tests := []struct {
 		args []string
 		want []string
@@ -149,6 +150,8 @@ func TestMistakes(t *testing.T) {
 		{[]string{"indx"}, []string{"Did you mean this?", "index"}},
 		{[]string{"search", "--sizee", "3"}, []string{"fahras search: unknown flag: --sizee\nRun 'fahras search --help' for usage.\n"}},
 		{[]string{"index"}, []string{"fahras index: missing a PATH to index"}},
+		{[]string{"index", "--index", "never-created", "absent.jsonl"}, []string{"fahras index: absent.jsonl: no such file or directory\n"}},
+		{[]string{"extract", "absent.txt"}, []string{"fahras extract: absent.txt: no such file or directory\n"}},
 		{[]string{"serve", "stray"}, []string{`fahras serve: takes no arguments, got "stray"`}},
 		{[]string{"eval", "--qrels"}, []string{"flag needs an argument: --qrels"}},
 	}
@@ -165,6 +168,10 @@ func TestMistakes(t *testing.T) {
 		if strings.Contains(stderr, "Flags:") || strings.Contains(stderr, "Available Commands") || strings.Count(stderr, "\n") > 5 {
 			t.Errorf("%q: the error dumps the usage: %q", tc.args, stderr)
 		}
+	}
+	// Nothing was created for a command refused before it started.
+	if _, err := os.Stat("never-created"); !os.IsNotExist(err) {
+		t.Errorf("an index was created for input that does not exist (%v)", err)
 	}
 }
 

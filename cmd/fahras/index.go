@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"sync"
@@ -120,6 +121,9 @@ func indexCommand(env *Env) *cobra.Command {
 	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
 		ctx := cmd.Context()
+		if err := checkPaths(paths); err != nil {
+			return err
+		}
 		format, now, g, err := in.parse()
 		if err != nil {
 			return err
@@ -171,6 +175,22 @@ func indexCommand(env *Env) *cobra.Command {
 	return cmd
 }
 
+// checkPaths refuses, before any work, input paths that cannot be read.
+func checkPaths(paths []string) error {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return misused("%s: no such file or directory", p)
+			}
+			return misused("%s: cannot be read (%v)", p, errors.Unwrap(err))
+		}
+	}
+	return nil
+}
+
 // pathsSource reads every path in turn.
 func pathsSource(paths []string, stdin io.Reader, opts readers.Options) index.Source {
 	return func(ctx context.Context, emit func(readers.Record) error) error {
@@ -194,6 +214,9 @@ func extractCommand(env *Env) *cobra.Command {
 	in.register(cmd)
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per line")
 	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
+		if err := checkPaths(paths); err != nil {
+			return err
+		}
 		format, now, g, err := in.parse()
 		if err != nil {
 			return err

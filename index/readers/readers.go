@@ -243,7 +243,12 @@ func ReadPath(ctx context.Context, path string, stdin io.Reader, opts Options, e
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("read input: %w", err)
+		// "PATH: no such file or directory", without the stat.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return err
 	}
 	if !info.IsDir() {
 		return readFile(ctx, path, opts, emit)
