@@ -120,8 +120,8 @@ func (s *ParamSet[T]) Parse(values url.Values) (T, error) {
 		}
 	}
 	for _, f := range s.fields {
-		vals, given := values[f.Name]
-		if !given {
+		vals := values[f.Name]
+		if len(vals) == 0 {
 			if f.Default == "" {
 				continue
 			}
