@@ -64,6 +64,12 @@ func TestFlagsAfterArguments(t *testing.T) {
 		t.Errorf("search --source --facets --fields: %s", stdout)
 	}
 
+	// The table shows the facets asked for, and only those.
+	code, stdout, stderr = runCommandTest(t, command("search"), "العراق", "--index", dir, "--facets", "sources,places")
+	if code != 0 || !strings.Contains(stdout, "  sources: وكالة الرافدين (2)") || !strings.Contains(stdout, "  places: ") || strings.Contains(stdout, "dates by") {
+		t.Errorf("search --facets sources,places: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+
 	// A refused request names its flag and exits 2, without the usage.
 	for _, tc := range []struct {
 		args []string

@@ -267,25 +267,26 @@ func printResult(w io.Writer, res *search.Result, terminal bool) {
 	}
 	if f := res.Facets; f != nil {
 		fmt.Fprintln(w, "\nfacets:")
-		var dates []string
-		for _, b := range f.Dates.Buckets {
-			dates = append(dates, fmt.Sprintf("%s (%d)", b.Key, b.Count))
-		}
-		fmt.Fprintf(w, "  dates by %s: %s\n", f.Dates.Interval, strings.Join(dates, "  "))
-		var places []string
-		for _, p := range f.Places {
-			places = append(places, fmt.Sprintf("%s %s (%d)", iso(p.Name), p.ID, p.Count))
-		}
-		fmt.Fprintf(w, "  countries: %s\n", strings.Join(places, "  "))
-		for _, kv := range []struct {
-			name string
-			b    []search.Bucket
-		}{{"sources", f.Sources}, {"categories", f.Categories}, {"authors", f.Authors}} {
+		keywords := map[string][]search.Bucket{"sources": f.Sources, "categories": f.Categories, "authors": f.Authors}
+		for _, facet := range search.FacetTable() {
 			var list []string
-			for _, b := range kv.b {
-				list = append(list, fmt.Sprintf("%s (%d)", iso(b.Value), b.Count))
+			switch {
+			case facet.Kind == search.FacetDate && f.Dates != nil:
+				for _, b := range f.Dates.Buckets {
+					list = append(list, fmt.Sprintf("%s (%d)", b.Key, b.Count))
+				}
+				fmt.Fprintf(w, "  dates by %s: %s\n", f.Dates.Interval, strings.Join(list, "  "))
+			case facet.Kind == search.FacetPlace && f.Places != nil:
+				for _, p := range f.Places {
+					list = append(list, fmt.Sprintf("%s %s (%d)", iso(p.Name), p.ID, p.Count))
+				}
+				fmt.Fprintf(w, "  places: %s\n", strings.Join(list, "  "))
+			case facet.Kind == search.FacetKeyword && keywords[facet.Name] != nil:
+				for _, b := range keywords[facet.Name] {
+					list = append(list, fmt.Sprintf("%s (%d)", iso(b.Value), b.Count))
+				}
+				fmt.Fprintf(w, "  %s: %s\n", facet.Name, strings.Join(list, "  "))
 			}
-			fmt.Fprintf(w, "  %s: %s\n", kv.name, strings.Join(list, "  "))
 		}
 	}
 	if len(res.SearchAfter) > 0 {
