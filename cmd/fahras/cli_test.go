@@ -156,6 +156,7 @@ func TestMistakes(t *testing.T) {
 		{[]string{"indx"}, []string{"Did you mean this?", "index"}},
 		{[]string{"search", "--sizee", "3"}, []string{"fahras search: unknown flag: --sizee\nRun 'fahras search --help' for usage.\n"}},
 		{[]string{"index"}, []string{"fahras index: missing a PATH to index"}},
+		{[]string{"search", "-size", "2", "x"}, []string{"unknown shorthand flag: 's' in -size: long flags take two dashes, --size"}},
 		{[]string{"index", "--index", "never-created", "absent.jsonl"}, []string{"fahras index: absent.jsonl: no such file or directory\n"}},
 		{[]string{"extract", "absent.txt"}, []string{"fahras extract: absent.txt: no such file or directory\n"}},
 		{[]string{"serve", "stray"}, []string{`fahras serve: takes no arguments, got "stray"`}},

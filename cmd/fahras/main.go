@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -81,6 +82,9 @@ func status(code int) error {
 	return &exitError{code: code}
 }
 
+// singleDash finds the long flag in pflag's refusal of "-index".
+var singleDash = regexp.MustCompile(`^unknown shorthand flag: '.' in -([a-z][a-z0-9-]+)`)
+
 // run runs the command line args and returns the exit status.
 func run(ctx context.Context, env *Env, args []string) int {
 	root := rootCommand(env)
@@ -123,6 +127,10 @@ func rootCommand(env *Env) *cobra.Command {
 	root.SetOut(env.Stdout)
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		// Go's flag package took -index for --index; say so.
+		if m := singleDash.FindStringSubmatch(err.Error()); m != nil && c.Flags().Lookup(m[1]) != nil {
+			return misused("%v: long flags take two dashes, --%s", err, m[1])
+		}
 		return misused("%v", err)
 	})
 	root.SetVersionTemplate("{{.Version}}\n")
