@@ -65,3 +65,5 @@
 // proclitics but nothing else, and come out without ال, so والأنبار,
 // بالأنبار and الأنبار are all انبار whether or not الأنبار is protected.
 package analyzers
+
+//go:generate go run ./internal/genpresentation -o presentation.go

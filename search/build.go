@@ -35,14 +35,14 @@ type textPart struct {
 func (e *Engine) textQuery(q query.Query) textPart {
 	var t textPart
 	for _, c := range q.Clauses {
-		var alts, bonuses []blevequery.Query
+		var alts []blevequery.Query
 		phrase := false
 		for _, term := range c.Any {
-			var tq, bonus blevequery.Query
+			var tq blevequery.Query
 			if c.Not {
 				tq = e.excludeQuery(term)
 			} else {
-				tq, bonus = e.termQuery(term)
+				tq = e.termQuery(term)
 			}
 			if tq == nil {
 				continue
@@ -51,9 +51,6 @@ func (e *Engine) textQuery(q query.Query) textPart {
 				phrase = true
 			}
 			alts = append(alts, tq)
-			if bonus != nil {
-				bonuses = append(bonuses, bonus)
-			}
 		}
 		if len(alts) == 0 {
 			continue
@@ -68,9 +65,6 @@ func (e *Engine) textQuery(q query.Query) textPart {
 			t.must = append(t.must, cq)
 		default:
 			t.should = append(t.should, cq)
-			if b := disjunction(bonuses...); b != nil {
-				t.should = append(t.should, b)
-			}
 		}
 	}
 	t.scored = len(t.must)+len(t.should) > 0
@@ -142,9 +136,8 @@ func disjunction(qs ...blevequery.Query) blevequery.Query {
 	return blevequery.NewDisjunctionQuery(keep)
 }
 
-// termQuery builds the query for one positive term of the user's query,
-// and for a free word the bonus clause of its exact form.
-func (e *Engine) termQuery(t query.Term) (blevequery.Query, blevequery.Query) {
+// termQuery builds the query for one positive term of the user's query.
+func (e *Engine) termQuery(t query.Term) blevequery.Query {
 	w := e.weights
 	switch t.Field {
 	case "", "title":
@@ -152,32 +145,32 @@ func (e *Engine) termQuery(t query.Term) (blevequery.Query, blevequery.Query) {
 		switch {
 		case t.Phrase:
 			if len(e.exactTerms(t.Text)) == 0 {
-				return nil, nil
+				return nil
 			}
-			title := matchPhrase(index.FieldTitleExact, t.Text, max(w.Title+w.TitleExact, 0.1))
+			title := matchPhrase(index.FieldTitleExact, t.Text, max(w.Title+w.TitleExact, minPhraseTitleBoost))
 			if titleOnly {
-				return title, nil
+				return title
 			}
-			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact)), nil
+			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact))
 		case t.Prefix:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
-				return nil, nil
+				return nil
 			}
 			title := blevequery.NewPrefixQuery(terms[0])
 			title.SetField(index.FieldTitleExact)
 			title.SetBoost(w.Title)
 			if titleOnly {
-				return title, nil
+				return title
 			}
 			body := blevequery.NewPrefixQuery(terms[0])
 			body.SetField(index.FieldBodyExact)
 			body.SetBoost(w.Body)
-			return disjunction(title, body), nil
+			return disjunction(title, body)
 		case t.Fuzzy:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 {
-				return nil, nil
+				return nil
 			}
 			fuzz := maxFuzziness(terms[0], t.Fuzziness)
 			title := blevequery.NewFuzzyQuery(terms[0])
@@ -185,38 +178,38 @@ func (e *Engine) termQuery(t query.Term) (blevequery.Query, blevequery.Query) {
 			title.SetFuzziness(fuzz)
 			title.SetBoost(w.Title)
 			if titleOnly {
-				return title, nil
+				return title
 			}
 			body := blevequery.NewFuzzyQuery(terms[0])
 			body.SetField(index.FieldBodyExact)
 			body.SetFuzziness(fuzz)
 			body.SetBoost(w.Body)
-			return disjunction(title, body), nil
+			return disjunction(title, body)
 		}
 		if len(e.tokens(t.Text)) == 0 {
-			return nil, nil // a stop word
+			return nil // a stop word
 		}
 		if titleOnly {
-			return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldTitleExact, t.Text, 0.5)), nil
+			return disjunction(match(index.FieldTitle, t.Text, w.ScopedTitle), match(index.FieldTitleExact, t.Text, w.ScopedTitleExact))
 		}
 		return disjunction(
 			match(index.FieldTitle, t.Text, w.Title),
 			match(index.FieldTitleExact, t.Text, w.TitleExact),
 			match(index.FieldBody, t.Text, w.Body),
 			match(index.FieldBodyExact, t.Text, w.BodyExact),
-		), nil
+		)
 	case "source":
-		return keywordQuery(index.FieldSource, t.Text), nil
+		return keywordQuery(index.FieldSource, t.Text)
 	case "category":
-		return keywordQuery(index.FieldCategory, t.Text), nil
+		return keywordQuery(index.FieldCategory, t.Text)
 	case "author":
-		return keywordQuery(index.FieldAuthor, t.Text), nil
+		return keywordQuery(index.FieldAuthor, t.Text)
 	case "place":
-		return e.placeQuery([]string{t.Text}), nil
+		return e.placeQuery([]string{t.Text})
 	case "country":
-		return e.countryQuery([]string{t.Text}), nil
+		return e.countryQuery([]string{t.Text})
 	}
-	return nil, nil
+	return nil
 }
 
 // excludeQuery builds what a -word excludes: any form of the word.
@@ -224,8 +217,7 @@ func (e *Engine) excludeQuery(t query.Term) blevequery.Query {
 	switch t.Field {
 	case "", "title":
 		if t.Phrase {
-			q, _ := e.termQuery(t)
-			return q
+			return e.termQuery(t)
 		}
 		if len(e.tokens(t.Text)) == 0 {
 			return nil
@@ -235,8 +227,7 @@ func (e *Engine) excludeQuery(t query.Term) blevequery.Query {
 		}
 		return disjunction(match(index.FieldTitle, t.Text, 1), match(index.FieldBody, t.Text, 1))
 	}
-	q, _ := e.termQuery(t)
-	return q
+	return e.termQuery(t)
 }
 
 func keywordQuery(field, value string) blevequery.Query {
@@ -359,27 +350,18 @@ func isASCIILetters(s string) bool {
 	return true
 }
 
-// Facet groups whose filters are left out of their own counts.
-const (
-	facetPlaces   = "places"
-	facetDates    = "dates"
-	facetSource   = "source"
-	facetCategory = "category"
-	facetAuthor   = "author"
-)
-
 // filters builds the request's filters, leaving out those of the facet
-// group skip (for disjunctive facet counts).
+// named skip (for disjunctive facet counts).
 func (e *Engine) filters(req *Request, skip string) ([]blevequery.Query, error) {
 	var out []blevequery.Query
-	if skip != facetDates && (req.From != "" || req.To != "") {
+	if skip != "dates" && (req.From != "" || req.To != "") {
 		q, err := dateRange(req.From, req.To)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, q)
 	}
-	if skip != facetPlaces {
+	if skip != "places" {
 		if q := e.placeQuery(req.Places); q != nil {
 			out = append(out, q)
 		}
@@ -387,17 +369,17 @@ func (e *Engine) filters(req *Request, skip string) ([]blevequery.Query, error) 
 			out = append(out, q)
 		}
 	}
-	if skip != facetSource {
+	if skip != "sources" {
 		if q := keywordsQuery(index.FieldSource, req.Sources); q != nil {
 			out = append(out, q)
 		}
 	}
-	if skip != facetCategory {
+	if skip != "categories" {
 		if q := keywordsQuery(index.FieldCategory, req.Categories); q != nil {
 			out = append(out, q)
 		}
 	}
-	if skip != facetAuthor {
+	if skip != "authors" {
 		if q := keywordsQuery(index.FieldAuthor, req.Authors); q != nil {
 			out = append(out, q)
 		}
@@ -410,37 +392,23 @@ func (e *Engine) filters(req *Request, skip string) ([]blevequery.Query, error) 
 	return out, nil
 }
 
-// parseDay reads an ISO date (YYYY-MM-DD) or an RFC 3339 time.
-func parseDay(s string, endOfDay bool) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, badRequest("invalid_date", "date %q is not YYYY-MM-DD", s)
-	}
-	if endOfDay {
-		t = t.Add(24*time.Hour - time.Nanosecond)
-	}
-	return t, nil
-}
-
+// dateRange matches the days from and to (checked by Request.normalize),
+// both inclusive.
 func dateRange(from, to string) (blevequery.Query, error) {
 	var start, end time.Time
 	var err error
 	if from != "" {
-		if start, err = parseDay(from, false); err != nil {
-			return nil, err
+		if start, err = ParseDate(from, false); err != nil {
+			return nil, badParam("from", "invalid_date", "from: %v", err)
 		}
 	}
 	if to != "" {
-		if end, err = parseDay(to, true); err != nil {
-			return nil, err
+		if end, err = ParseDate(to, true); err != nil {
+			return nil, badParam("to", "invalid_date", "to: %v", err)
 		}
 	}
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {
-		return nil, badRequest("invalid_date", "from (%s) is after to (%s)", from, to)
+		return nil, badParam("to", "invalid_date", "from (%s) is after to (%s)", from, to)
 	}
 	return index.PublishedRange(start, end), nil
 }

@@ -11,24 +11,20 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/search/query"
 )
 
-// maxExpansion bounds how many terms a prefix or fuzzy query may expand to,
-// so a wildcard such as "ا*" cannot turn into a minutes-long search.
+// maxExpansion bounds how many terms a prefix or fuzzy word may expand to,
+// so that a short prefix cannot turn into a minutes-long search.
 const maxExpansion = 4096
-
-var limitExpansion sync.Once
 
 // Engine searches one index.
 type Engine struct {
@@ -44,10 +40,17 @@ type Engine struct {
 	weights Weights
 }
 
-// Weights are the boosts of the fields a free-text word is matched in.
+// Weights are the boosts of the fields a free-text word is matched in;
+// ScopedTitle and ScopedTitleExact those of a word scoped to the title
+// (title:word).
 type Weights struct {
 	Title, TitleExact, Body, BodyExact float64
+	ScopedTitle, ScopedTitleExact      float64
 }
+
+// minPhraseTitleBoost keeps a phrase's title match in the ranking when
+// the title's weights are set to zero.
+const minPhraseTitleBoost = 0.1
 
 // DefaultWeights rank title matches above body matches and exact forms
 // above stem-only matches in the body.
@@ -57,16 +60,11 @@ type Weights struct {
 // body's costs answer passages ranks there (their titles rarely share the
 // question's words while short news titles do), so the title is weighted
 // only a little higher.
-var DefaultWeights = Weights{Title: 1.2, TitleExact: 0, Body: 1.0, BodyExact: 0.6}
+var DefaultWeights = Weights{Title: 1.2, TitleExact: 0, Body: 1.0, BodyExact: 0.6, ScopedTitle: 1, ScopedTitleExact: 0.5}
 
 // New returns an engine over an open index. The gazetteer names places in
 // facets and resolves place and country filters given by name.
 func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
-	limitExpansion.Do(func() {
-		// bleve reads this limit when it expands a prefix, fuzzy or
-		// wildcard query; over it the query fails instead of running.
-		searcher.DisjunctionMaxClauseCount = maxExpansion
-	})
 	m := ix.Mapping()
 	ar := m.AnalyzerNamed(index.AnalyzerAr)
 	exact := m.AnalyzerNamed(index.AnalyzerArExact)
@@ -82,63 +80,78 @@ func (e *Engine) SetWeights(w Weights) { e.weights = w }
 // Index is the index the engine searches.
 func (e *Engine) Index() *index.Index { return e.ix }
 
-// Error is a request the engine refuses; Code is stable for API clients.
-type Error struct {
-	Code    string
-	Message string
+// parse parses the query text and builds its scoring part. A query that
+// is not empty but leaves nothing to search for (a lone operator, a
+// one-letter prefix, a scope without a word, only stop words) is refused,
+// with the parser's reason when it has one: matching everything would
+// answer a question nobody asked.
+func (e *Engine) parse(text string) (textPart, query.Query, error) {
+	parsed, err := query.Parse(text, query.Options{MaxRunes: MaxQueryRunes})
+	if err != nil {
+		return textPart{}, parsed, queryError(err)
+	}
+	t := e.textQuery(parsed)
+	if strings.TrimSpace(text) != "" && !t.scored && len(t.mustNot) == 0 {
+		why := "it has no word to search for (only stop words or operators)"
+		if len(parsed.Warnings) > 0 {
+			why = parsed.Warnings[0].Message
+		}
+		return t, parsed, badParam("q", "empty_query", "the query %q searches for nothing: %s", text, why)
+	}
+	if err := e.checkExpansion(parsed); err != nil {
+		return t, parsed, err
+	}
+	return t, parsed, nil
 }
 
-func (e *Error) Error() string { return e.Message }
-
-func badRequest(code, format string, args ...interface{}) error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// queryError words the parser's refusals for the user.
+func queryError(err error) error {
+	switch {
+	case errors.Is(err, query.ErrInvalidUTF8):
+		return badParam("q", "invalid_utf8", "the query is not valid UTF-8")
+	case errors.Is(err, query.ErrTooLong):
+		return badParam("q", "too_long", "q may be at most %d characters", MaxQueryRunes)
+	case errors.Is(err, query.ErrTooManyClauses):
+		return badParam("q", "too_many_terms", "the query may have at most %d terms", query.DefaultMaxClauses)
+	}
+	return badParam("q", "invalid_query", "the query cannot be read: %v", err)
 }
 
-// normalize fills defaults and checks a request.
-func normalize(req *Request) error {
-	if req.Size == 0 {
-		req.Size = DefaultSize
-	}
-	if req.Size < 0 || req.Size > MaxSize {
-		return badRequest("invalid_size", "size must be between 1 and %d", MaxSize)
-	}
-	if req.Page == 0 {
-		req.Page = 1
-	}
-	if req.Page < 1 {
-		return badRequest("invalid_page", "page must be 1 or more")
-	}
-	// Compared by division: page × size overflows for hostile pages.
-	if req.Page > MaxWindow/req.Size && len(req.SearchAfter) == 0 {
-		return badRequest("page_too_deep", "page × size may not exceed %d; page deeper with the search_after cursor", MaxWindow)
-	}
-	if len(req.SearchAfter) > 0 && req.Page != 1 {
-		return badRequest("invalid_page", "search_after and page cannot be combined")
-	}
-	switch req.Sort {
-	case "":
-		if strings.TrimSpace(req.Query) == "" {
-			req.Sort = SortNewest
-		} else {
-			req.Sort = SortRelevance
+// checkExpansion refuses a prefix or fuzzy word that stands for more
+// than maxExpansion index terms, counted before the search runs.
+func (e *Engine) checkExpansion(q query.Query) error {
+	tooBroad := badParam("q", "query_too_broad", "a prefix or fuzzy word matches more than %d words; make it longer", maxExpansion)
+	for _, c := range q.Clauses {
+		for _, t := range c.Any {
+			if t.Field != "" && t.Field != "title" || !t.Prefix && !t.Fuzzy {
+				continue
+			}
+			terms := e.exactTerms(t.Text)
+			if len(terms) != 1 {
+				continue
+			}
+			for _, field := range []string{index.FieldTitleExact, index.FieldBodyExact} {
+				n := 0
+				if t.Prefix {
+					err := e.ix.FieldTerms(field, terms[0], func(string, uint64) bool {
+						n++
+						return n <= maxExpansion
+					})
+					if err != nil {
+						return fmt.Errorf("search: expand %q: %w", t.Text, err)
+					}
+				} else if fuzz := maxFuzziness(terms[0], t.Fuzziness); fuzz > 0 {
+					cands, err := e.ix.FuzzyTerms(field, terms[0], fuzz)
+					if err != nil {
+						return fmt.Errorf("search: expand %q: %w", t.Text, err)
+					}
+					n = len(cands)
+				}
+				if n > maxExpansion {
+					return tooBroad
+				}
+			}
 		}
-	case SortRelevance, SortNewest, SortOldest:
-	default:
-		return badRequest("invalid_sort", "sort must be relevance, newest or oldest, not %q", req.Sort)
-	}
-	if req.FacetSize == 0 {
-		req.FacetSize = 20
-	}
-	if req.FacetSize < 0 || req.FacetSize > 500 {
-		return badRequest("invalid_facet_size", "facet_size must be between 1 and 500")
-	}
-	for _, list := range [][]string{req.Places, req.Countries, req.Sources, req.Categories, req.Authors} {
-		if len(list) > 100 {
-			return badRequest("too_many_filters", "at most 100 values per filter")
-		}
-	}
-	if req.Now.IsZero() {
-		req.Now = time.Now()
 	}
 	return nil
 }
@@ -146,14 +159,13 @@ func normalize(req *Request) error {
 // Search runs one request.
 func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	start := time.Now()
-	if err := normalize(&req); err != nil {
+	if err := req.normalize(); err != nil {
 		return nil, err
 	}
-	parsed, err := query.Parse(req.Query, query.Options{})
+	text, parsed, err := e.parse(req.Query)
 	if err != nil {
-		return nil, badRequest("invalid_query", "query: %v", err)
+		return nil, err
 	}
-	text := e.textQuery(parsed)
 	filters, err := e.filters(&req, "")
 	if err != nil {
 		return nil, err
@@ -161,7 +173,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 
 	mainQuery := combine(text, filters)
 	breq := bleve.NewSearchRequestOptions(mainQuery, req.Size, (req.Page-1)*req.Size, false)
-	breq.Fields = index.HitFields
+	breq.Fields = storedFields(req.Fields)
 	// Dates sort through the index's own keys (index.PublishedSort), not
 	// through bleve's doc values.
 	byScore, byID := &bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}
@@ -174,17 +186,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		breq.SortByCustom(bsearch.SortOrder{byScore, byID})
 	}
 	if len(req.SearchAfter) > 0 {
-		if len(req.SearchAfter) != len(breq.Sort) {
-			return nil, badRequest("invalid_cursor", "search_after must have %d values for sort %q", len(breq.Sort), req.Sort)
-		}
-		after, err := decodeCursor(req.SearchAfter)
+		after, err := cursorAfter(req.SearchAfter, breq.Sort, req.Sort)
 		if err != nil {
 			return nil, err
-		}
-		if ps, ok := breq.Sort[0].(*index.PublishedSort); ok {
-			if after[0], err = ps.CursorKey(after[0]); err != nil {
-				return nil, badRequest("invalid_cursor", "search_after is not a cursor returned by this server")
-			}
 		}
 		breq.SearchAfter = after
 		breq.From = 0
@@ -249,6 +253,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		Hits:     make([]Hit, 0, len(res.Hits)),
 		Warnings: parsed.Warnings,
 	}
+	if out.Warnings == nil {
+		out.Warnings = []query.Warning{}
+	}
 	var m *marker
 	if !req.NoHighlight {
 		m = e.newMarker(parsed)
@@ -258,7 +265,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		out.Hits = append(out.Hits, hit)
+		out.Hits = append(out.Hits, keepFields(hit, req.Fields))
 	}
 	if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
 		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], fullOrder))
@@ -268,7 +275,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		if g.err != nil {
 			return nil, g.err
 		}
-		out.Facets = e.facets(&req, tallyCounts(tally, ""), g.groups)
+		out.Facets = e.facets(&req, tallyCounts(tally), g.groups)
 	}
 	if res.Total < 3 && text.scored {
 		out.DidYouMean = e.didYouMean(parsed, res.Total)
@@ -282,10 +289,6 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 func searchError(ctx context.Context, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
-	}
-	msg := err.Error()
-	if strings.Contains(msg, "TooManyClauses") || strings.Contains(msg, "too many clauses") {
-		return badRequest("query_too_broad", "a prefix, wildcard or fuzzy word matches too many terms; make it longer")
 	}
 	return fmt.Errorf("search: %w", err)
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/places"
-	"github.com/fahras/fahras/search/query"
 )
 
 // All facets are counted from index.FieldFacet, one keyword field whose
@@ -18,42 +18,6 @@ import (
 // by Index.FacetCounts from per-segment columns rather than by bleve's
 // facet builders; years and months are summed from the days, and so are
 // the fixed recent ranges.
-
-// groupPrefix is the FieldFacet prefix of each disjunctive facet group.
-var groupPrefix = map[string]string{
-	facetPlaces:   index.FacetPlace,
-	facetDates:    index.FacetDay, // and lastDayKey, see groupPrefixes
-	facetSource:   index.FacetSource,
-	facetCategory: index.FacetCategory,
-	facetAuthor:   index.FacetAuthor,
-}
-
-// groupPrefixes lists the FieldFacet prefixes a group's counts use.
-func groupPrefixes(group string) []string {
-	if group == facetDates {
-		return []string{index.FacetDay, lastDayKey}
-	}
-	return []string{groupPrefix[group]}
-}
-
-var groupOrder = []string{facetPlaces, facetDates, facetSource, facetCategory, facetAuthor}
-
-// active reports whether the request filters on the group's facets.
-func active(req *Request, group string) bool {
-	switch group {
-	case facetPlaces:
-		return len(req.Places) > 0 || len(req.Countries) > 0
-	case facetDates:
-		return req.From != "" || req.To != ""
-	case facetSource:
-		return len(req.Sources) > 0
-	case facetCategory:
-		return len(req.Categories) > 0
-	case facetAuthor:
-		return len(req.Authors) > 0
-	}
-	return false
-}
 
 var recentRanges = []struct {
 	key   string
@@ -65,82 +29,96 @@ var recentRanges = []struct {
 	{"12m", func(t time.Time) time.Time { return t.AddDate(-1, 0, 0) }},
 }
 
-// facetCounts holds a search's facet values, split by prefix, and under
-// lastDayKey the number of matches of the last 24 hours (as {"": n}).
-type facetCounts map[string]map[string]uint64
-
-// lastDayKey holds, in facetCounts, the count of the last 24 hours.
-const lastDayKey = "24h"
-
-// count counts the facet values of the documents matching q, keeping
-// those with the prefix only (all when only is "").
-func (e *Engine) count(ctx context.Context, q blevequery.Query, only string, now time.Time) (facetCounts, error) {
-	tally, err := e.ix.FacetCounts(ctx, q, now.Add(-24*time.Hour))
-	if err != nil {
-		return nil, searchError(ctx, err)
-	}
-	return tallyCounts(tally, only), nil
+// facetCounts holds a search's facet values by facet name, and the number
+// of matches of the last 24 hours.
+type facetCounts struct {
+	values  map[string]map[string]uint64
+	lastDay uint64
 }
 
-// facetPrefixes are the prefixes of index.FieldFacet's values.
-var facetPrefixes = []string{index.FacetDay, index.FacetPlace, index.FacetSource, index.FacetCategory, index.FacetAuthor}
+// count counts the facet values of the documents matching q.
+func (e *Engine) count(ctx context.Context, q blevequery.Query, now time.Time) (facetCounts, error) {
+	tally, err := e.ix.FacetCounts(ctx, q, now.Add(-24*time.Hour))
+	if err != nil {
+		return facetCounts{}, searchError(ctx, err)
+	}
+	return tallyCounts(tally), nil
+}
 
-// tallyCounts sorts the counted values by prefix, keeping those with the
-// prefix only (all when only is "").
-func tallyCounts(tally *index.FacetTally, only string) facetCounts {
-	fc := facetCounts{lastDayKey: {"": tally.Recent}}
-	for _, prefix := range facetPrefixes {
-		if only != "" && prefix != only {
-			continue
-		}
+// tallyCounts sorts the counted values by facet.
+func tallyCounts(tally *index.FacetTally) facetCounts {
+	fc := facetCounts{values: map[string]map[string]uint64{}, lastDay: tally.Recent}
+	for _, f := range facetTable {
 		m := map[string]uint64{}
-		tally.Each(prefix, func(value string, n uint64) { m[value] = n })
-		fc[prefix] = m
+		tally.Each(f.Prefix, func(value string, n uint64) { m[value] = n })
+		fc.values[f.Name] = m
 	}
 	return fc
 }
 
-// groupCounts counts each facet group the request filters on without
-// that group's own filter (disjunctive facets: choosing one source keeps
-// the counts of the others). Groups without a filter take their counts
+// wanted lists the facets a request counts: those it names, else all.
+func wanted(req *Request) []Facet {
+	if len(req.Facets) == 0 {
+		return facetTable
+	}
+	var out []Facet
+	for _, f := range facetTable {
+		if slices.Contains(req.Facets, f.Name) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// groupCounts counts each wanted facet the request filters on without
+// that facet's own filter (disjunctive facets: choosing one source keeps
+// the counts of the others). Facets without a filter take their counts
 // from the query with every filter, which the ranked search counts.
 func (e *Engine) groupCounts(ctx context.Context, req *Request, text textPart) (map[string]facetCounts, error) {
 	out := map[string]facetCounts{}
-	for _, g := range groupOrder {
-		if !active(req, g) {
+	for _, f := range wanted(req) {
+		if !f.active(req) {
 			continue
 		}
-		filters, err := e.filters(req, g)
+		filters, err := e.filters(req, f.Name)
 		if err != nil {
 			return nil, err
 		}
-		group, err := e.count(ctx, combine(text, filters), "", req.Now)
+		group, err := e.count(ctx, combine(text, filters), req.Now)
 		if err != nil {
 			return nil, err
 		}
-		out[g] = group
+		out[f.Name] = group
 	}
 	return out, nil
 }
 
-// facets assembles the facet counts from those of the query with every
-// filter (all), which also give the date histogram, drilling down within
-// the date filter (choosing a year shows its months, a month its days),
-// and those of the groups with an active filter.
+// facets assembles the wanted facets from the counts of the query with
+// every filter (all), which also give the date histogram, drilling down
+// within the date filter (choosing a year shows its months, a month its
+// days), and those of the facets with an active filter.
 func (e *Engine) facets(req *Request, all facetCounts, groups map[string]facetCounts) *Facets {
-	histogram := all[index.FacetDay]
-	for g, group := range groups {
-		for _, prefix := range groupPrefixes(g) {
-			all[prefix] = group[prefix]
+	out := &Facets{}
+	for _, f := range wanted(req) {
+		counts, lastDay := all.values[f.Name], all.lastDay
+		if g, ok := groups[f.Name]; ok {
+			counts, lastDay = g.values[f.Name], g.lastDay
+		}
+		switch f.Name {
+		case "dates":
+			df := dateFacet(all.values[f.Name], counts, lastDay, req.Now)
+			out.Dates = &df
+		case "places":
+			out.Places = e.placeTree(counts, req.FacetSize)
+		case "sources":
+			out.Sources = buckets(counts, req.FacetSize)
+		case "categories":
+			out.Categories = buckets(counts, req.FacetSize)
+		case "authors":
+			out.Authors = buckets(counts, req.FacetSize)
 		}
 	}
-	return &Facets{
-		Sources:    buckets(all[index.FacetSource], req.FacetSize),
-		Categories: buckets(all[index.FacetCategory], req.FacetSize),
-		Authors:    buckets(all[index.FacetAuthor], req.FacetSize),
-		Places:     e.placeTree(all[index.FacetPlace], req.FacetSize),
-		Dates:      dateFacet(histogram, all[index.FacetDay], all[lastDayKey][""], req.Now),
-	}
+	return out
 }
 
 // buckets lists a facet's values, most frequent first.
@@ -308,92 +286,96 @@ func dayBucket(key string, count uint64) DateBucket {
 	return b
 }
 
-// FacetValue is one value of a facet found by FacetValues.
-type FacetValue struct {
-	Value string `json:"value"`
-	// Label is the display name (the Arabic name of a place).
-	Label string `json:"label,omitempty"`
-	Count uint64 `json:"count"`
+// FacetValues is the answer of Engine.FacetValues: one facet's values in
+// the shape Result.Facets gives them. Values is a []Bucket for a keyword
+// facet, a []PlaceNode (flat, without children) for places and a
+// DateFacet for dates.
+type FacetValues struct {
+	Facet  string `json:"facet"`
+	Values any    `json:"values"`
 }
 
-// facetGroupOf maps the facets that support value search to their filter
-// group and, for places, the level they keep ("" for any).
-var facetGroupOf = map[string]struct{ group, level string }{
-	"source":   {facetSource, ""},
-	"category": {facetCategory, ""},
-	"author":   {facetAuthor, ""},
-	"country":  {facetPlaces, "country"},
-	"division": {facetPlaces, "division"},
-	"city":     {facetPlaces, "city"},
-	"place":    {facetPlaces, ""},
-}
-
-// FacetNames lists the facets FacetValues accepts.
-func FacetNames() []string {
-	names := make([]string, 0, len(facetGroupOf))
-	for n := range facetGroupOf {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
-
-// FacetValues returns the values of one facet whose name starts with
-// prefix (any word of a place's names, Arabic or English), with their
-// counts for the request's query and its other filters.
-func (e *Engine) FacetValues(ctx context.Context, facet, prefix string, req Request, size int) ([]FacetValue, error) {
-	spec, ok := facetGroupOf[facet]
+// FacetValues returns the values of one facet, with their counts for the
+// request's query and its other filters: those whose names have a word
+// starting with the prefix (any of a place's Arabic or English names),
+// of one level for places, most frequent first.
+func (e *Engine) FacetValues(ctx context.Context, fr FacetRequest) (*FacetValues, error) {
+	f, ok := FacetNamed(fr.Facet)
 	if !ok {
-		return nil, badRequest("unknown_facet", "unknown facet %q; facets are %s", facet, strings.Join(FacetNames(), ", "))
+		return nil, badParam("facet", "unknown_facet", "unknown facet %q; the facets are %s", fr.Facet, strings.Join(FacetNames(), ", "))
 	}
-	if size <= 0 {
-		size = 20
+	if fr.Size == 0 {
+		fr.Size = DefaultFacetSize
 	}
-	if size > 500 {
-		return nil, badRequest("invalid_size", "size must be between 1 and 500")
+	if fr.Size < 1 || fr.Size > MaxFacetSize {
+		return nil, badParam("size", "invalid_size", "size must be between 1 and %d, not %d", MaxFacetSize, fr.Size)
 	}
-	req.Size, req.Page, req.SearchAfter = 1, 1, nil
-	if err := normalize(&req); err != nil {
+	if fr.Level != "" && f.Kind != FacetPlace {
+		return nil, badParam("level", "invalid_level", "level applies to places only, not to %s", f.Name)
+	}
+	if fr.Prefix != "" && f.Kind == FacetDate {
+		return nil, badParam("prefix", "invalid_prefix", "dates have no names to match a prefix against")
+	}
+	req := fr.Request
+	req.Size, req.Page, req.SearchAfter, req.FacetSize = 1, 1, nil, fr.Size
+	if err := req.normalize(); err != nil {
 		return nil, err
 	}
-	parsed, err := query.Parse(req.Query, query.Options{})
-	if err != nil {
-		return nil, badRequest("invalid_query", "query: %v", err)
-	}
-	text := e.textQuery(parsed)
-	filters, err := e.filters(&req, spec.group)
-	if err != nil {
-		return nil, err
-	}
-	counts, err := e.count(ctx, combine(text, filters), groupPrefix[spec.group], req.Now)
+	text, _, err := e.parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
-	want := placeKey(prefix)
-	out := []FacetValue{}
-	for value, n := range counts[groupPrefix[spec.group]] {
-		v := FacetValue{Value: value, Count: n}
-		names := []string{value}
-		if spec.group == facetPlaces {
-			p, ok := e.gazetteer.Lookup(value)
-			if !ok || spec.level != "" && p.Level != spec.level {
+	filters, err := e.filters(&req, f.Name)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := e.count(ctx, combine(text, filters), req.Now)
+	if err != nil {
+		return nil, err
+	}
+	values := counts.values[f.Name]
+	out := &FacetValues{Facet: f.Name}
+	switch f.Kind {
+	case FacetDate:
+		histogram := values
+		if f.active(&req) {
+			all, err := e.filters(&req, "")
+			if err != nil {
+				return nil, err
+			}
+			withDates, err := e.count(ctx, combine(text, all), req.Now)
+			if err != nil {
+				return nil, err
+			}
+			histogram = withDates.values[f.Name]
+		}
+		out.Values = dateFacet(histogram, values, counts.lastDay, req.Now)
+	case FacetPlace:
+		want := placeKey(fr.Prefix)
+		nodes := []PlaceNode{}
+		for id, n := range values {
+			info, ok := e.places[id]
+			if !ok || fr.Level != "" && info.node.Level != fr.Level {
 				continue
 			}
-			v.Label = p.NameAr
-			names = append([]string{p.NameAr, p.NameEn}, p.Variants...)
+			p, _ := e.gazetteer.Lookup(id)
+			if want != "" && !namesHavePrefix(append([]string{p.NameAr, p.NameEn}, p.Variants...), want) {
+				continue
+			}
+			node := info.node
+			node.Count = n
+			nodes = append(nodes, node)
 		}
-		if want == "" || namesHavePrefix(names, want) {
-			out = append(out, v)
+		out.Values = limitNodes(nodes, fr.Size)
+	default:
+		want := placeKey(fr.Prefix)
+		kept := map[string]uint64{}
+		for v, n := range values {
+			if want == "" || namesHavePrefix([]string{v}, want) {
+				kept[v] = n
+			}
 		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	if len(out) > size {
-		out = out[:size]
+		out.Values = buckets(kept, fr.Size)
 	}
 	return out, nil
 }

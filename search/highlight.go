@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/fahras/fahras/index"
 )
 
 // Snippet sizes, in runes.
@@ -23,6 +25,11 @@ type span struct{ start, end int }
 
 // hit turns a bleve hit into a result hit.
 func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
+	if _, loaded := h.Fields[index.FieldStored]; !loaded {
+		// fields= asked for none of what the article's record holds.
+		dup, _ := h.Fields[index.FieldDuplicateOf].(string)
+		return Hit{ID: h.ID, Score: h.Score, DuplicateOf: dup}, nil
+	}
 	st, err := e.ix.StoredOf(h.ID, h.Fields)
 	if err != nil {
 		return Hit{}, err
@@ -260,7 +267,7 @@ func decodeCursor(in []string) ([]string, error) {
 	for i, s := range in {
 		raw, err := base64.RawURLEncoding.DecodeString(s)
 		if err != nil {
-			return nil, badRequest("invalid_cursor", "search_after is not a cursor returned by this server")
+			return nil, err
 		}
 		out[i] = string(raw)
 	}

@@ -1,10 +1,15 @@
 package search
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/fahras/fahras/index"
 )
 
 // Every sort order ends with the document ID, so that pages and cursors
@@ -71,4 +76,41 @@ func pageOf(hits []*bsearch.DocumentMatch, order bsearch.SortOrder, lead, size i
 		i = j
 	}
 	return page, true
+}
+
+// cursorAfter checks a search_after cursor against the sort order and
+// turns it into the values bleve compares: every value must decode, the
+// score must be a number, a date a time this server wrote, and the ID
+// non-empty. Any other cursor is refused alike, whatever is wrong with it.
+func cursorAfter(cursor []string, order bsearch.SortOrder, sortName string) ([]string, error) {
+	bad := badParam("search_after", "invalid_cursor",
+		"search_after is not a cursor this server returned for sort %s (it has %d values: pass the search_after of the previous page unchanged)",
+		sortName, len(order))
+	if len(cursor) != len(order) {
+		return nil, bad
+	}
+	after, err := decodeCursor(cursor)
+	if err != nil {
+		return nil, bad
+	}
+	for i, so := range order {
+		switch so := so.(type) {
+		case *index.PublishedSort:
+			if after[i], err = so.CursorKey(after[i]); err != nil {
+				return nil, bad
+			}
+		case *bsearch.SortDocID:
+			if after[i] == "" || !utf8.ValidString(after[i]) {
+				return nil, bad
+			}
+		default:
+			if so.RequiresScoring() {
+				f, err := strconv.ParseFloat(after[i], 64)
+				if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+					return nil, bad
+				}
+			}
+		}
+	}
+	return after, nil
 }

@@ -281,8 +281,8 @@ func TestFacets(t *testing.T) {
 			t.Errorf("Iraq has no divisions in the tree")
 		}
 	}
-	vals, err := testEngine(t).FacetValues(context.Background(), "country", "مص", search.Request{}, 10)
-	if err != nil || len(vals) != 1 || vals[0].Value != "EG" {
+	vals, err := testEngine(t).FacetValues(context.Background(), search.FacetRequest{Facet: "places", Level: "country", Prefix: "مص", Size: 10})
+	if nodes, ok := vals.Values.([]search.PlaceNode); err != nil || !ok || len(nodes) != 1 || nodes[0].ID != "EG" || nodes[0].Count != count(f.Places, "EG") {
 		t.Errorf("facet values for مص: %+v, %v", vals, err)
 	}
 }
@@ -313,7 +313,7 @@ func TestDidYouMeanAndSuggest(t *testing.T) {
 	if res.DidYouMean != "انقطاع" {
 		t.Errorf("no suggestion for a misspelling (hits %v)", ids(res))
 	}
-	comps, err := testEngine(t).Suggest(context.Background(), "انقطاع الكهر", 5)
+	comps, err := testEngine(t).Suggest(context.Background(), search.SuggestRequest{Text: "انقطاع الكهر", Size: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,13 +341,28 @@ func TestBadRequests(t *testing.T) {
 		{"size too big", search.Request{Size: 1000}, "invalid_size"},
 		{"negative page", search.Request{Page: -1}, "invalid_page"},
 		{"page beyond the window", search.Request{Page: 2000, Size: 10}, "page_too_deep"},
-		{"page × size overflows", search.Request{Page: 1 << 62, Size: 4}, "page_too_deep"},
+		{"page × size overflows", search.Request{Page: 1 << 62, Size: 4}, "invalid_page"},
 		{"unknown sort", search.Request{Sort: "random"}, "invalid_sort"},
 		{"bad date", search.Request{From: "yesterday"}, "invalid_date"},
 		{"reversed dates", search.Request{From: "2025-01-01", To: "2024-01-01"}, "invalid_date"},
-		{"too long", search.Request{Query: strings.Repeat("نفط ", 3000)}, "invalid_query"},
-		{"invalid UTF-8", search.Request{Query: "\xff\xfe"}, "invalid_query"},
+		{"too long", search.Request{Query: strings.Repeat("نفط ", 3000)}, "too_long"},
+		{"invalid UTF-8", search.Request{Query: "\xff\xfe"}, "invalid_utf8"},
 		{"bad cursor", search.Request{SearchAfter: []string{"!!", "??", "**"}}, "invalid_cursor"},
+		// Base64 that decodes, but to no score and no ID.
+		{"cursor that decodes to nothing", search.Request{Query: "نفط", SearchAfter: []string{"AAAA", "BBBB"}}, "invalid_cursor"},
+		{"cursor with an empty ID", search.Request{Query: "نفط", SearchAfter: []string{"MS41", ""}}, "invalid_cursor"},
+		{"cursor of another sort", search.Request{Query: "نفط", Sort: search.SortNewest, SearchAfter: []string{"MS41", "eA"}}, "invalid_cursor"},
+		{"a day that does not exist", search.Request{From: "2024-02-30"}, "invalid_date"},
+		{"unknown facet", search.Request{Facets: []string{"planets"}}, "invalid_facets"},
+		{"unknown field", search.Request{Fields: []string{"body"}}, "invalid_fields"},
+		// Queries that leave nothing to search for.
+		{"a one-letter prefix", search.Request{Query: "ا*"}, "empty_query"},
+		{"a lone OR", search.Request{Query: "OR"}, "empty_query"},
+		{"OR OR", search.Request{Query: "OR OR"}, "empty_query"},
+		{"a scope without a word", search.Request{Query: "title:"}, "empty_query"},
+		{"a lone wildcard", search.Request{Query: "*"}, "empty_query"},
+		{"a lone minus", search.Request{Query: "-"}, "empty_query"},
+		{"stop words only", search.Request{Query: "في من"}, "empty_query"},
 		// A cursor of the newest-first order whose date is not a date.
 		{"cursor without a date", search.Request{Sort: search.SortNewest, SearchAfter: []string{"bm90IGEgZGF0ZQ", "MQ", "eA"}}, "invalid_cursor"},
 	}
@@ -360,11 +375,14 @@ func TestBadRequests(t *testing.T) {
 			}
 		})
 	}
-	if _, err := eng.FacetValues(context.Background(), "planet", "", search.Request{}, 5); err == nil {
-		t.Error("unknown facet accepted")
+	for _, fr := range []search.FacetRequest{{Facet: "planet"}, {Facet: "country"}, {Facet: "sources", Level: "city"}, {Facet: "places", Size: 501}} {
+		var se *search.Error
+		if _, err := eng.FacetValues(context.Background(), fr); !errors.As(err, &se) {
+			t.Errorf("facet request %+v: %v, want a request error", fr, err)
+		}
 	}
-	// Sensible readings, not errors.
-	for _, q := range []string{`"غير مغلق`, `-`, `title:`, `*`, `ا*`, `OR OR`, `مص~2 بغ~2 ال~2`} {
+	// Sensible readings, not errors; an empty query lists every article.
+	for _, q := range []string{`"غير مغلق`, `مص~2 بغ~2 ال~2`, `نفط -`, ``, `  `} {
 		if _, err := eng.Search(context.Background(), search.Request{Query: q}); err != nil {
 			t.Errorf("%q: %v", q, err)
 		}

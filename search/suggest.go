@@ -11,12 +11,12 @@ import (
 	blevequery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search/query"
 )
 
 // Limits of the suggestion work per request.
 const (
-	maxSuggest       = 20
 	maxTermsVisited  = 20000
 	minPrefixRunes   = 2
 	dymMinRatio      = 3
@@ -25,18 +25,21 @@ const (
 
 // Suggest completes what has been typed so far: frequent index terms that
 // start with the last word, and titles of articles that match it.
-func (e *Engine) Suggest(ctx context.Context, typed string, size int) ([]Completion, error) {
-	if size <= 0 {
-		size = 8
+// Terms are shown in the form they are written in the articles (الحكومة,
+// not the folded index term الحكومه).
+func (e *Engine) Suggest(ctx context.Context, sr SuggestRequest) ([]Completion, error) {
+	typed, size := sr.Text, sr.Size
+	if size == 0 {
+		size = DefaultSuggest
 	}
-	if size > maxSuggest {
-		size = maxSuggest
+	if size < 1 || size > MaxSuggest {
+		return nil, badParam("size", "invalid_size", "size must be between 1 and %d, not %d", MaxSuggest, size)
 	}
 	if !utf8.ValidString(typed) {
-		return nil, badRequest("invalid_query", "query is not valid UTF-8")
+		return nil, badParam("q", "invalid_utf8", "the text to complete is not valid UTF-8")
 	}
-	if utf8.RuneCountInString(typed) > 200 {
-		return nil, badRequest("query_too_long", "a prefix to complete may be at most 200 characters")
+	if utf8.RuneCountInString(typed) > MaxSuggestRunes {
+		return nil, badParam("q", "too_long", "q may be at most %d characters", MaxSuggestRunes)
 	}
 	words := e.exactTerms(typed)
 	if len(words) == 0 {
@@ -86,8 +89,17 @@ func (e *Engine) Suggest(ctx context.Context, typed string, size int) ([]Complet
 			}
 			return list[i].term < list[j].term
 		})
-		for i := 0; i < len(list) && i < size; i++ {
-			out = append(out, Completion{Text: head + list[i].term, Kind: "term", Count: list[i].count})
+		list = list[:min(len(list), size)]
+		terms := make([]string, len(list))
+		for i, t := range list {
+			terms[i] = t.term
+		}
+		surfaces, err := e.surfaceForms(ctx, terms)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range list {
+			out = append(out, Completion{Text: head + surfaces[t.term], Kind: "term", Count: t.count})
 		}
 	}
 
@@ -203,4 +215,82 @@ func (e *Engine) closerTerm(word string) string {
 		return ""
 	}
 	return best
+}
+
+// surfaceForms finds how each exact index term is written in the
+// articles: the most frequent spelling, without harakat or tatweel, of
+// the words whose exact term it is, in the titles that hold it and, for
+// terms no title holds, in bodies. A term found nowhere stands for
+// itself.
+func (e *Engine) surfaceForms(ctx context.Context, terms []string) (map[string]string, error) {
+	forms := map[string]map[string]int{}
+	want := map[string]bool{}
+	for _, t := range terms {
+		want[t] = true
+	}
+	for _, f := range []struct {
+		field string
+		text  func(*article.Article) string
+		hits  int
+	}{
+		{index.FieldTitleExact, func(a *article.Article) string { return a.Title }, 50},
+		{index.FieldBodyExact, func(a *article.Article) string { return a.Body }, 10},
+	} {
+		var qs []blevequery.Query
+		for t := range want {
+			if _, found := forms[t]; found {
+				continue
+			}
+			q := blevequery.NewTermQuery(t)
+			q.SetField(f.field)
+			qs = append(qs, q)
+		}
+		if len(qs) == 0 {
+			break
+		}
+		breq := bleve.NewSearchRequestOptions(blevequery.NewDisjunctionQuery(qs), f.hits, 0, false)
+		breq.Fields = index.HitFields
+		res, err := e.ix.Search(ctx, breq)
+		if err != nil {
+			return nil, searchError(ctx, err)
+		}
+		for _, h := range res.Hits {
+			st, err := e.ix.StoredOf(h.ID, h.Fields)
+			if err != nil {
+				return nil, fmt.Errorf("suggest: %w", err)
+			}
+			text := f.text(&st.Article)
+			for _, tok := range e.exact.Analyze([]byte(text)) {
+				term := string(tok.Term)
+				if !want[term] || tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
+					continue
+				}
+				if forms[term] == nil {
+					forms[term] = map[string]int{}
+				}
+				forms[term][bare(text[tok.Start:tok.End])]++
+			}
+		}
+	}
+	out := make(map[string]string, len(terms))
+	for _, t := range terms {
+		best, n := t, 0
+		for form, c := range forms[t] {
+			if c > n || c == n && form < best {
+				best, n = form, c
+			}
+		}
+		out[t] = best
+	}
+	return out, nil
+}
+
+// bare drops harakat and tatweel from a word.
+func bare(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -4,22 +4,7 @@ import (
 	"time"
 
 	"github.com/fahras/fahras/index/article"
-)
-
-// Sort orders.
-const (
-	SortRelevance = "relevance"
-	SortNewest    = "newest"
-	SortOldest    = "oldest"
-)
-
-// Limits on a request.
-const (
-	DefaultSize = 10
-	MaxSize     = 100
-	// MaxWindow is how deep page/size paging may reach; beyond it, page
-	// with the search_after cursor.
-	MaxWindow = 10000
+	"github.com/fahras/fahras/search/query"
 )
 
 // Request is one search, as the command line, the HTTP API and the web page
@@ -48,10 +33,15 @@ type Request struct {
 	// replaces Page for deep paging.
 	SearchAfter []string `json:"search_after,omitempty"`
 
-	// NoFacets skips facet counting (for batch runs); FacetSize bounds
-	// the values listed per facet (default 20).
-	NoFacets  bool `json:"no_facets,omitempty"`
-	FacetSize int  `json:"facet_size,omitempty"`
+	// Facets names the facets to count (see Facets; none means all);
+	// NoFacets counts none (for batch runs). FacetSize bounds the values
+	// listed per facet (default 20).
+	Facets    []string `json:"facets,omitempty"`
+	NoFacets  bool     `json:"no_facets,omitempty"`
+	FacetSize int      `json:"facet_size,omitempty"`
+	// Fields names the fields of each hit to return (see HitFields; the
+	// id always, none means all).
+	Fields []string `json:"fields,omitempty"`
 	// NoHighlight skips snippets and highlighting.
 	NoHighlight bool `json:"no_highlight,omitempty"`
 
@@ -77,15 +67,15 @@ type Result struct {
 	// DidYouMean is a corrected query built from the index's own terms,
 	// offered when there are few or no hits.
 	DidYouMean string `json:"did_you_mean,omitempty"`
-	// Warnings explain parts of the query that were ignored.
-	Warnings []string `json:"warnings,omitempty"`
+	// Warnings explain parts of the query that were repaired or ignored.
+	Warnings []query.Warning `json:"warnings"`
 }
 
 // Hit is one matching article.
 type Hit struct {
 	ID            string          `json:"id"`
 	Score         float64         `json:"score"`
-	Title         string          `json:"title"`
+	Title         string          `json:"title,omitzero"`
 	Published     *time.Time      `json:"published,omitempty"`
 	PublishedText string          `json:"published_text,omitempty"`
 	Source        string          `json:"source,omitempty"`
@@ -93,28 +83,28 @@ type Hit struct {
 	Author        string          `json:"author,omitempty"`
 	URL           string          `json:"url,omitempty"`
 	Dateline      *article.Place  `json:"dateline,omitempty"`
-	Places        []article.Place `json:"places"`
+	Places        []article.Place `json:"places,omitzero"`
 	// Highlights are HTML: the text escaped, whole matching words
 	// wrapped in <mark>; "title" is the whole title, "body" snippets of
 	// the body joined with "…" where cut.
 	Highlights map[string]string `json:"highlights,omitempty"`
 	// Snippet is the highlighted body snippet (the same as
 	// Highlights["body"]), or the start of the body, escaped.
-	Snippet string `json:"snippet"`
+	Snippet string `json:"snippet,omitzero"`
 	// DuplicateOf names an earlier article with the same body.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 }
 
 // Facets are the counts of the matching articles by date, place, source,
-// category and author. Each facet's counts apply the query and every
+// category and author (those the request asks for; see Facets()). Each facet's counts apply the query and every
 // other active filter, but not the facet's own filter (disjunctive
 // facets), so the other values of a selected facet stay visible.
 type Facets struct {
-	Dates      DateFacet   `json:"dates"`
-	Places     []PlaceNode `json:"places"`
-	Sources    []Bucket    `json:"sources"`
-	Categories []Bucket    `json:"categories"`
-	Authors    []Bucket    `json:"authors"`
+	Dates      *DateFacet  `json:"dates,omitzero"`
+	Places     []PlaceNode `json:"places,omitzero"`
+	Sources    []Bucket    `json:"sources,omitzero"`
+	Categories []Bucket    `json:"categories,omitzero"`
+	Authors    []Bucket    `json:"authors,omitzero"`
 }
 
 // DateFacet is a histogram of publication dates plus fixed recent ranges.

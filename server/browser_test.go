@@ -247,6 +247,21 @@ func TestBrowserSearchPage(t *testing.T) {
 	if got := p.eval(`document.documentElement.dir + ' ' + getComputedStyle(document.body).direction`); got != "rtl rtl" {
 		t.Errorf("direction = %q, want rtl", got)
 	}
+	// The histogram writes each bar's count on it and names the periods
+	// under the bars, not only the two ends.
+	hist := p.eval(`(() => { const bars = [...document.querySelectorAll('#facet-dates .bar')];
+		const counts = bars.filter((b) => b.querySelector('.bar-count')?.textContent.trim()).length;
+		const ticks = [...document.querySelectorAll('#facet-dates .histogram-axis .tick')].filter((t) => t.textContent.trim()).length;
+		return bars.length + ' ' + counts + ' ' + ticks; })()`)
+	var nBars, nCounts, nTicks int
+	if _, err := fmt.Sscan(hist, &nBars, &nCounts, &nTicks); err != nil || nBars < 2 || nCounts != nBars || nTicks < 3 {
+		t.Errorf("histogram: %q bars, counts written, period labels; want every bar counted and at least 3 labels", hist)
+	}
+	// Facet labels keep to the page's start (right) side whatever their
+	// script, away from their counts.
+	if got := p.eval(`getComputedStyle(document.querySelector('.facet-value .label')).textAlign`); got != "right" {
+		t.Errorf("facet label text-align %q, want right", got)
+	}
 
 	// The second page holds the rest of the articles.
 	p.do("go to page 2", chromedp.Click(chromedp.CSS(`#pager button[data-page="2"]`)))
@@ -444,11 +459,24 @@ func TestBrowserSearchPage(t *testing.T) {
 	savePNG(t, "results-phone.png", phone)
 	p.do("widen the window", chromedp.EmulateViewport(1280, 1000))
 
-	// A bad request shows the server's message and a retry button.
+	// A bad request says what is wrong, in Arabic, quoting the value.
 	p.do("open a bad URL", chromedp.Navigate(base+"?from=yesterday"))
 	p.waitFor("the error", `!document.querySelector('#error').hidden`)
 	if msg := p.eval(`document.querySelector('#error .error-message').textContent`); !strings.Contains(msg, "yesterday") {
 		t.Errorf("error message %q does not quote the bad date", msg)
+	}
+
+	// A repaired query is explained in Arabic, and a query that means
+	// nothing gets an Arabic error, not the API's English.
+	p.do("search with a dangling OR", chromedp.Navigate(base+"?q="+url.QueryEscape("الانتخابات OR")))
+	p.waitFor("the warning", `document.querySelector('#warnings li') !== null`)
+	if got := p.eval(`document.querySelector('#warnings').textContent`); !strings.Contains(got, "أُهملت OR") || strings.Contains(got, "ignored") {
+		t.Errorf("warning %q, want it in Arabic", got)
+	}
+	p.do("search for an operator alone", chromedp.Navigate(base+"?q="+url.QueryEscape("OR")))
+	p.waitFor("the error", `!document.querySelector('#error').hidden`)
+	if got := p.eval(`document.querySelector('#error').textContent`); !strings.Contains(got, "لا يبحث هذا الطلب عن شيء") || strings.Contains(got, "searches for nothing") {
+		t.Errorf("error %q, want it in Arabic", got)
 	}
 
 	// A query nothing matches says so.

@@ -95,7 +95,7 @@ func (o *bulkOutput) flush() {
 // batch is durable, so the response streams while the body is still
 // being read. A bad line fails alone.
 func (s *Server) bulk(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	if ct := r.Header.Get("Content-Type"); ct != "" {

@@ -166,7 +166,7 @@ func TestConcurrentReadsAndWrites(t *testing.T) {
 				body, _ := json.Marshal(search.Request{Query: q, Sources: []string{concSources[rng.IntN(3)]}, Size: 5})
 				status, raw = c.expect("POST", "/api/v1/search", string(body), false, 200)
 			case 1:
-				c.expect("GET", "/api/v1/facets/source?q="+url.QueryEscape(q), "", false, 200)
+				c.expect("GET", "/api/v1/facets/sources?q="+url.QueryEscape(q), "", false, 200)
 				return true
 			case 2:
 				c.expect("GET", "/api/v1/suggest?q="+url.QueryEscape("مش"), "", false, 200)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/index/readers"
+	"github.com/fahras/fahras/search"
 )
 
 // MaxIDBytes is the longest document ID accepted.
@@ -51,7 +53,7 @@ func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	a, err := s.ix.Get(r.Context(), id)
@@ -67,7 +69,7 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	deleted, err := s.ix.Delete(r.Context(), id)
@@ -96,7 +98,7 @@ func (s *Server) putDocument(w http.ResponseWriter, r *http.Request) error {
 // writeDocument indexes the article in the body; pathID, when set, is the
 // ID the article must have.
 func (s *Server) writeDocument(w http.ResponseWriter, r *http.Request, pathID string) error {
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	if err := checkJSONType(r); err != nil {
@@ -142,7 +144,7 @@ func (s *Server) parseArticle(ctx context.Context, body []byte) (article.Article
 	// onto one line (string contents keep their escaped newlines).
 	var line bytes.Buffer
 	if err := json.Compact(&line, body); err != nil {
-		return article.Article{}, jsonError(err)
+		return article.Article{}, jsonError(body, err)
 	}
 	var got *readers.Record
 	err := readers.Read(ctx, &line, "request.json", readers.Options{Format: readers.JSONL, MaxLineBytes: int(s.cfg.MaxBodyBytes)},
@@ -167,13 +169,28 @@ func (s *Server) parseArticle(ctx context.Context, body []byte) (article.Article
 }
 
 // prepare enriches an article (ID, date, places) into the document to
-// write.
+// write. A publication date that is given must be one: a write is refused
+// rather than stored without its date.
 func (s *Server) prepare(a article.Article, now time.Time) (index.Doc, error) {
+	given := strings.TrimSpace(a.PublishedText)
 	s.enricher.Enrich(&a, now)
+	if given != "" && a.PublishedFrom != "metadata" {
+		return index.Doc{}, publishedError(given)
+	}
 	if err := checkID(a.ID); err != nil {
 		return index.Doc{}, err
 	}
 	return s.enricher.Document(a), nil
+}
+
+// publishedError says why a given publication date cannot be read: for
+// an ISO date, by the rule searches apply to from and to.
+func publishedError(text string) *apiError {
+	if _, err := search.ParseDate(text, false); err != nil && strings.Contains(err.Error(), "does not exist") {
+		return &apiError{Status: http.StatusBadRequest, Code: "invalid_date", Param: "published", Message: "published: " + err.Error()}
+	}
+	return &apiError{Status: http.StatusBadRequest, Code: "invalid_date", Param: "published",
+		Message: fmt.Sprintf("published: %q is not a date fahras reads; give YYYY-MM-DD, RFC 3339 or a date as Arabic news prints it (12 آذار 2023)", text)}
 }
 
 // recordError turns a reader's reason for skipping a line into a request

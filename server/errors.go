@@ -17,6 +17,7 @@ type apiError struct {
 	Status  int
 	Code    string
 	Message string
+	Param   string
 }
 
 func (e *apiError) Error() string { return e.Message }
@@ -33,6 +34,8 @@ type errorBody struct {
 type errorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Param names the request parameter at fault, when one is.
+	Param string `json:"param,omitempty"`
 }
 
 // writeJSON writes v as JSON with the status.
@@ -54,7 +57,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if ae.Status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="fahras"`)
 	}
-	writeJSON(w, ae.Status, errorBody{Error: errorDetail{Code: ae.Code, Message: ae.Message}})
+	writeJSON(w, ae.Status, errorBody{Error: errorDetail{Code: ae.Code, Message: ae.Message, Param: ae.Param}})
 }
 
 func (s *Server) classify(r *http.Request, err error) *apiError {
@@ -65,19 +68,19 @@ func (s *Server) classify(r *http.Request, err error) *apiError {
 	case errors.As(err, &ae):
 		return ae
 	case errors.As(err, &se):
-		return &apiError{Status: http.StatusBadRequest, Code: se.Code, Message: se.Message}
+		return &apiError{Status: http.StatusBadRequest, Code: se.Code, Message: se.Message, Param: se.Param}
 	case errors.As(err, &tooBig):
 		return errorf(http.StatusRequestEntityTooLarge, "body_too_large", "the request body exceeds %d bytes", tooBig.Limit)
 	case errors.Is(err, index.ErrNotFound):
 		return errorf(http.StatusNotFound, "not_found", "no document with this id")
 	case errors.Is(err, context.DeadlineExceeded):
-		s.log.Warn("request timed out", "request_id", requestID(r.Context()), "path", r.URL.Path)
+		s.log.Warn("request timed out", "request_id", requestID(r.Context()), "path", logPath(r.URL.Path))
 		return errorf(http.StatusGatewayTimeout, "timeout", "the request took longer than %s", s.cfg.RequestTimeout)
 	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		// The client went away; the answer is for the log only.
 		return errorf(499, "canceled", "the request was canceled")
 	}
-	s.log.Error("request failed", "request_id", requestID(r.Context()), "method", r.Method, "path", r.URL.Path, "err", err)
+	s.log.Error("request failed", "request_id", requestID(r.Context()), "method", r.Method, "path", logPath(r.URL.Path), "err", err)
 	return errorf(http.StatusInternalServerError, "internal", "internal server error (request %s)", requestID(r.Context()))
 }
 

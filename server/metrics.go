@@ -18,7 +18,7 @@ type metrics struct {
 	searches *prometheus.HistogramVec
 }
 
-func newMetrics(ix *index.Index) *metrics {
+func newMetrics(ix Store) *metrics {
 	m := &metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{

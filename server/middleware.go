@@ -12,6 +12,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/gzhttp"
 )
 
 // reqInfo travels in a request's context so that the outer middleware
@@ -87,6 +89,37 @@ func (rec *recorder) Unwrap() http.ResponseWriter { return rec.ResponseWriter }
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+// maxLoggedPath is the longest path written to the log, in bytes.
+const maxLoggedPath = 256
+
+// logPath is a request's path as the log shows it: cut after
+// maxLoggedPath bytes (at a character boundary), saying how much was cut,
+// so that a hostile 10 KB path costs the log a line like any other.
+func logPath(p string) string {
+	if len(p) <= maxLoggedPath {
+		return p
+	}
+	cut := maxLoggedPath
+	for cut > 0 && !utf8.RuneStart(p[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s…(%d more bytes)", p[:cut], len(p)-cut)
+}
+
+// compressed answers in gzip the clients that accept it (by
+// Accept-Encoding), for responses of 1 KB and more. Bulk results are
+// streamed line by line and left alone.
+func compressed(next http.Handler) (http.Handler, error) {
+	wrap, err := gzhttp.NewWrapper(
+		gzhttp.MinSize(1024),
+		gzhttp.ExceptContentTypes([]string{"application/x-ndjson"}),
+	)
+	if err != nil {
+		return nil, fmt.Errorf("compression: %w", err)
+	}
+	return wrap(next), nil
+}
+
 // wrap is the outermost layer: request ID, security headers, CORS,
 // recovery, logging and request metrics.
 func (s *Server) wrap(next http.Handler) http.Handler {
@@ -111,7 +144,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 				if p == http.ErrAbortHandler {
 					panic(p)
 				}
-				s.log.Error("panic serving request", "request_id", id, "method", r.Method, "path", r.URL.Path,
+				s.log.Error("panic serving request", "request_id", id, "method", r.Method, "path", logPath(r.URL.Path),
 					"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 				if rec.status == 0 {
 					writeJSON(rec, http.StatusInternalServerError, errorBody{Error: errorDetail{
@@ -125,7 +158,7 @@ func (s *Server) wrap(next http.Handler) http.Handler {
 			elapsed := time.Since(start)
 			s.metrics.observeRequest(ri.route, r.Method, status, elapsed.Seconds())
 			s.log.Log(r.Context(), logLevel(status), "request",
-				"request_id", id, "method", r.Method, "route", ri.route, "path", r.URL.Path,
+				"request_id", id, "method", r.Method, "route", ri.route, "path", logPath(r.URL.Path),
 				"status", status, "bytes", rec.bytes, "duration_ms", float64(elapsed.Microseconds())/1000,
 				"remote", clientIP(r))
 		}()
@@ -270,6 +303,6 @@ func (s *Server) notAllowed(match func(*http.Request) bool) http.Handler {
 
 func (s *Server) notFound() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, errorf(http.StatusNotFound, "not_found", "no such route: %s", r.URL.Path))
+		s.fail(w, r, errorf(http.StatusNotFound, "not_found", "no such route: %s", logPath(r.URL.Path)))
 	})
 }

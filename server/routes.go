@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	_ "embed"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -21,12 +20,9 @@ import (
 // APIPrefix is where the JSON API is mounted.
 const APIPrefix = "/api/v1"
 
-//go:embed openapi.json
-var openAPIDoc []byte
-
 // routes builds the router. Route templates name the routes in logs and
 // metrics.
-func (s *Server) routes(pg *page) http.Handler {
+func (s *Server) routes(pg *page) (http.Handler, error) {
 	r := mux.NewRouter()
 	// Document IDs are opaque and may hold slashes: match on the escaped
 	// path and unescape the ID ourselves.
@@ -72,15 +68,15 @@ func (s *Server) routes(pg *page) http.Handler {
 		return r.Match(req, &m) && m.MatchErr == nil
 	})
 	s.router = r
-	return s.wrap(r)
+	gz, err := compressed(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.wrap(gz), nil
 }
 
 func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) error {
-	p, err := newParams(r, searchParams...)
-	if err != nil {
-		return err
-	}
-	req, err := p.searchRequest()
+	req, err := search.SearchParams.Parse(r.URL.Query())
 	if err != nil {
 		return err
 	}
@@ -88,23 +84,24 @@ func (s *Server) getSearch(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) postSearch(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
-	var req search.Request
-	if err := decodeJSON(w, r, s.cfg.MaxBodyBytes, &req); err != nil {
+	if err := checkJSONType(r); err != nil {
+		return err
+	}
+	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	if err != nil {
+		return err
+	}
+	req, err := search.SearchParams.ParseJSON(body)
+	if err != nil {
 		return err
 	}
 	return s.runSearch(w, r, req)
 }
 
 func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, req search.Request) error {
-	// A page past the window is refused here too: a huge page times the
-	// size overflows, and the offset it gives makes bleve panic in a
-	// goroutine of its own, which takes the whole process down.
-	if req.Page > search.MaxWindow {
-		return errorf(http.StatusBadRequest, "page_too_deep", "page × size may not exceed %d; page deeper with the search_after cursor", search.MaxWindow)
-	}
 	start := time.Now()
 	s.searching.Add(1)
 	res, err := s.engine.Search(r.Context(), req)
@@ -122,30 +119,24 @@ func (s *Server) runSearch(w http.ResponseWriter, r *http.Request, req search.Re
 	return nil
 }
 
+// suggestions is the body of GET /suggest.
+type suggestions struct {
+	Suggestions []search.Completion `json:"suggestions"`
+}
+
 func (s *Server) suggest(w http.ResponseWriter, r *http.Request) error {
-	p, err := newParams(r, "q", "size")
+	sr, err := search.SuggestParams.Parse(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	q, err := p.one("q")
-	if err != nil {
-		return err
-	}
-	size, err := p.int("size")
-	if err != nil {
-		return err
-	}
-	if size < 0 || size > 50 {
-		return errorf(http.StatusBadRequest, "invalid_size", "size must be between 1 and 50")
-	}
-	list, err := s.engine.Suggest(r.Context(), q, size)
+	list, err := s.engine.Suggest(r.Context(), sr)
 	if err = late(r.Context(), err); err != nil {
 		return err
 	}
 	if list == nil {
 		list = []search.Completion{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"suggestions": list})
+	writeJSON(w, http.StatusOK, suggestions{list})
 	return nil
 }
 
@@ -154,30 +145,16 @@ func (s *Server) facetValues(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, err := newParams(r, append([]string{"prefix", "size"}, filterParams...)...)
+	fr, err := search.FacetParams.Parse(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	var req search.Request
-	if err := p.filters(&req); err != nil {
-		return err
-	}
-	prefix, err := p.one("prefix")
-	if err != nil {
-		return err
-	}
-	size, err := p.int("size")
-	if err != nil {
-		return err
-	}
-	if size < 0 {
-		return errorf(http.StatusBadRequest, "invalid_size", "size must be between 1 and 500")
-	}
-	values, err := s.engine.FacetValues(r.Context(), facet, prefix, req, size)
+	fr.Facet = facet
+	values, err := s.engine.FacetValues(r.Context(), fr)
 	if err = late(r.Context(), err); err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"facet": facet, "values": values})
+	writeJSON(w, http.StatusOK, values)
 	return nil
 }
 
@@ -200,7 +177,7 @@ type tokenJSON struct {
 }
 
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	var req analyzeRequest
@@ -268,7 +245,7 @@ type statsJSON struct {
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
-	if _, err := newParams(r); err != nil {
+	if err := noParams(r); err != nil {
 		return err
 	}
 	n, err := s.ix.Count()
@@ -322,7 +299,7 @@ func (p slogPrinter) Println(v ...any) {
 func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=300")
-	_, _ = w.Write(openAPIDoc)
+	_, _ = w.Write(s.openAPIDoc)
 	return nil
 }
 

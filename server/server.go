@@ -29,6 +29,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
 )
 
@@ -46,10 +47,30 @@ const (
 	DefaultShutdownTimeout = 30 * time.Second
 )
 
+// Searcher answers searches, completions and facet value lists:
+// *search.Engine, or a stand-in in tests.
+type Searcher interface {
+	Search(context.Context, search.Request) (*search.Result, error)
+	Suggest(context.Context, search.SuggestRequest) ([]search.Completion, error)
+	FacetValues(context.Context, search.FacetRequest) (*search.FacetValues, error)
+}
+
+// Store keeps the articles: *index.Index, or a stand-in in tests.
+type Store interface {
+	Get(ctx context.Context, id string) (article.Article, error)
+	Write(ctx context.Context, docs []index.Doc) ([]index.WriteResult, error)
+	Delete(ctx context.Context, ids ...string) ([]string, error)
+	Count() (uint64, error)
+	SizeBytes() (int64, error)
+	Shards() int
+	LastUpdate() time.Time
+	Meta() index.Meta
+}
+
 // Config configures a Server. Index, Engine and Enricher are required.
 type Config struct {
-	Index    *index.Index
-	Engine   *search.Engine
+	Index    Store
+	Engine   Searcher
 	Enricher *index.Enricher
 
 	// WriteKeys may write (and read); with none, writes are refused.
@@ -102,17 +123,18 @@ type Config struct {
 // Server serves the API and the page. It is safe for concurrent use.
 type Server struct {
 	cfg      Config
-	ix       *index.Index
-	engine   *search.Engine
+	ix       Store
+	engine   Searcher
 	enricher *index.Enricher
 	log      *slog.Logger
 
-	keys    *keyring
-	limits  *limiter
-	metrics *metrics
-	router  *mux.Router
-	handler http.Handler
-	ready   atomic.Bool
+	keys       *keyring
+	limits     *limiter
+	metrics    *metrics
+	router     *mux.Router
+	handler    http.Handler
+	openAPIDoc []byte
+	ready      atomic.Bool
 
 	// searching counts searches in progress; bulk loads yield to them.
 	searching atomic.Int64
@@ -188,11 +210,16 @@ func New(cfg Config) (*Server, error) {
 		limits:   newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.KeyRateLimit, cfg.KeyRateBurst),
 		metrics:  newMetrics(cfg.Index),
 	}
+	if s.openAPIDoc, err = openAPIDocument(openAPIFile); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	page, err := newPage(cfg.Page)
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	s.handler = s.routes(page)
+	if s.handler, err = s.routes(page); err != nil {
+		return nil, fmt.Errorf("server: %w", err)
+	}
 	return s, nil
 }
 
@@ -212,10 +239,10 @@ func (s *Server) Warm(ctx context.Context) error {
 	if _, err := s.engine.Search(ctx, search.Request{Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
-	if _, err := s.engine.Search(ctx, search.Request{Query: "في", Size: 1}); err != nil {
+	if _, err := s.engine.Search(ctx, search.Request{Query: "العالم", Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
-	if _, err := s.engine.Suggest(ctx, "ال", 1); err != nil {
+	if _, err := s.engine.Suggest(ctx, search.SuggestRequest{Text: "ال", Size: 1}); err != nil {
 		return fmt.Errorf("warm the index: %w", err)
 	}
 	s.ready.Store(true)

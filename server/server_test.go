@@ -97,25 +97,25 @@ func TestSuggestFacetsAnalyzeStats(t *testing.T) {
 		t.Errorf("suggest معر: want a completion with معرض, got %+v", sugg.Suggestions)
 	}
 
-	status, _, body = ts.call(t, "GET", "/api/v1/facets/country?prefix="+url.QueryEscape("مص"), "", nil)
+	status, _, body = ts.call(t, "GET", "/api/v1/facets/places?level=country&prefix="+url.QueryEscape("مص"), "", nil)
 	if status != 200 {
 		t.Fatalf("facets: %d %s", status, body)
 	}
 	fv := decode[struct {
 		Facet  string
-		Values []search.FacetValue
+		Values []search.PlaceNode
 	}](t, body)
-	if fv.Facet != "country" || len(fv.Values) != 1 || fv.Values[0].Value != "EG" || fv.Values[0].Count != 2 {
-		t.Errorf("facet country prefix مص: %+v, want EG with 2", fv)
+	if fv.Facet != "places" || len(fv.Values) != 1 || fv.Values[0].ID != "EG" || fv.Values[0].Count != 2 || fv.Values[0].Name != "مصر" {
+		t.Errorf("facet places, level country, prefix مص: %+v, want EG with 2", fv)
 	}
 	// The filters apply to the other facets' values.
-	status, _, body = ts.call(t, "GET", "/api/v1/facets/source?q="+url.QueryEscape("بغداد"), "", nil)
-	fv = decode[struct {
+	status, _, body = ts.call(t, "GET", "/api/v1/facets/sources?q="+url.QueryEscape("بغداد"), "", nil)
+	sv := decode[struct {
 		Facet  string
-		Values []search.FacetValue
+		Values []search.Bucket
 	}](t, body)
-	if status != 200 || len(fv.Values) != 1 || fv.Values[0].Value != "وكالة الرافدين" {
-		t.Errorf("sources of بغداد: %d %+v", status, fv.Values)
+	if status != 200 || len(sv.Values) != 1 || sv.Values[0].Value != "وكالة الرافدين" {
+		t.Errorf("sources of بغداد: %d %+v", status, sv.Values)
 	}
 
 	status, _, body = ts.call(t, "POST", "/api/v1/analyze", "", jsonBody(`{"text":"وبالمدينة، الكتب","analyzer":"ar"}`))
@@ -275,7 +275,7 @@ func TestBadRequests(t *testing.T) {
 		status                        int
 		code                          string
 	}{
-		{"size not a number", "GET", "/api/v1/search?size=ten", "", "", nil, 400, "invalid_parameter"},
+		{"size not a number", "GET", "/api/v1/search?size=ten", "", "", nil, 400, "invalid_type"},
 		{"size too large", "GET", "/api/v1/search?size=1000", "", "", nil, 400, "invalid_size"},
 		{"negative page", "GET", "/api/v1/search?page=-1", "", "", nil, 400, "invalid_page"},
 		{"page beyond the cap", "GET", "/api/v1/search?q=x&page=2000&size=10", "", "", nil, 400, "page_too_deep"},
@@ -283,7 +283,7 @@ func TestBadRequests(t *testing.T) {
 		{"bad date", "GET", "/api/v1/search?from=2023-13-45", "", "", nil, 400, "invalid_date"},
 		{"dates reversed", "GET", "/api/v1/search?from=2023-05-01&to=2023-01-01", "", "", nil, 400, "invalid_date"},
 		{"bad now", "GET", "/api/v1/search?now=yesterday", "", "", nil, 400, "invalid_date"},
-		{"bad boolean", "GET", "/api/v1/search?no_facets=maybe", "", "", nil, 400, "invalid_parameter"},
+		{"bad boolean", "GET", "/api/v1/search?no_facets=maybe", "", "", nil, 400, "invalid_type"},
 		{"repeated scalar", "GET", "/api/v1/search?q=a&q=b", "", "", nil, 400, "invalid_parameter"},
 		{"unknown parameter", "GET", "/api/v1/search?qq=a", "", "", nil, 400, "unknown_parameter"},
 		{"invalid UTF-8 in query", "GET", "/api/v1/search?q=%FF%FE", "", "", nil, 400, "invalid_utf8"},
@@ -303,9 +303,9 @@ func TestBadRequests(t *testing.T) {
 		{"body over the limit", "POST", "/api/v1/search", "", big, nil, 413, "body_too_large"},
 		{"page beyond the cap (POST)", "POST", "/api/v1/search", "", `{"q":"x","page":101,"size":100}`, nil, 400, "page_too_deep"},
 		{"unknown facet", "GET", "/api/v1/facets/colour", "", "", nil, 400, "unknown_facet"},
-		{"facet size", "GET", "/api/v1/facets/source?size=-3", "", "", nil, 400, "invalid_size"},
+		{"facet size", "GET", "/api/v1/facets/sources?size=-3", "", "", nil, 400, "invalid_size"},
 		{"suggest size", "GET", "/api/v1/suggest?q=ab&size=500", "", "", nil, 400, "invalid_size"},
-		{"suggest too long", "GET", "/api/v1/suggest?q=" + strings.Repeat("a", 300), "", "", nil, 400, "query_too_long"},
+		{"suggest too long", "GET", "/api/v1/suggest?q=" + strings.Repeat("a", 300), "", "", nil, 400, "too_long"},
 		{"unknown analyzer", "POST", "/api/v1/analyze", "", `{"text":"نص","analyzer":"klingon"}`, nil, 400, "unknown_analyzer"},
 		{"analyze wrong type", "POST", "/api/v1/analyze", "", `{"text":5}`, nil, 400, "invalid_type"},
 		{"id too long", "GET", "/api/v1/documents/" + long, "", "", nil, 400, "invalid_id"},

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/spf13/cobra"
 
 	"github.com/fahras/fahras/analyzers"
 )
@@ -32,59 +31,47 @@ type analyzedToken struct {
 // maxAnalyzeInput bounds what analyze reads from stdin.
 const maxAnalyzeInput = 64 << 20
 
-// runAnalyze implements `fahras analyze`: it shows how an analyzer turns
-// text into index terms.
-func runAnalyze(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	name := fs.String("analyzer", "ar", "analyzer: ar, ar_exact, ar_snowball, bleve_ar or any bleve analyzer name")
-	asJSON := fs.Bool("json", false, "print a JSON array of tokens")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras analyze [--analyzer NAME] [--json] [TEXT ... | -]")
-		fmt.Fprintln(env.Stderr, "\nPrints the tokens an analyzer makes of TEXT (or of stdin when TEXT is - or absent):")
-		fmt.Fprintln(env.Stderr, "position, character offsets in the input, the original text and the indexed term.")
-		fmt.Fprintln(env.Stderr, "\nFlags:")
-		fs.PrintDefaults()
+// analyzeCommand implements `fahras analyze`: it shows how an analyzer
+// turns text into index terms.
+func analyzeCommand(env *Env) *cobra.Command {
+	var name string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "analyze [--analyzer NAME] [--json] [TEXT... | -]",
+		Short: "show how an analyzer normalizes, tokenizes and stems a text",
+		Long: "Prints the tokens an analyzer makes of TEXT (or of stdin when TEXT is - or absent):\n" +
+			"position, character offsets in the input, the original text and the indexed term.",
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
+	cmd.Flags().StringVar(&name, "analyzer", "ar", "analyzer: ar, ar_exact, ar_snowball, bleve_ar or any bleve analyzer name")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of tokens")
+	_ = cmd.RegisterFlagCompletionFunc("analyzer", fixedCompletion(analyzers.Names()...))
+	cmd.RunE = func(cmd *cobra.Command, words []string) error {
+		analyzer, err := analyzers.Lookup(name, nil)
+		if err != nil {
+			return misused("unknown analyzer %q; known analyzers: %s", name, strings.Join(analyzers.Names(), ", "))
 		}
-		return 2
-	}
-
-	analyzer, err := analyzers.Lookup(*name, nil)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras analyze: unknown analyzer %q; known analyzers: %s\n",
-			*name, strings.Join(analyzers.Names(), ", "))
-		return 2
-	}
-
-	text, err := analyzeInput(env.Stdin, fs.Args())
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras analyze: %v\n", err)
-		return 2
-	}
-	if err := ctx.Err(); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras analyze: %v\n", err)
-		return 1
-	}
-
-	tokens := tokensWithRuneOffsets(text, analyzer.Analyze([]byte(text)))
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(tokens); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras analyze: writing JSON: %v\n", err)
-			return 1
+		text, err := analyzeInput(env.Stdin, words)
+		if err != nil {
+			return misused("%v", err)
 		}
-		return 0
+		if err := cmd.Context().Err(); err != nil {
+			return failed(err)
+		}
+		tokens := tokensWithRuneOffsets(text, analyzer.Analyze([]byte(text)))
+		if asJSON {
+			enc := json.NewEncoder(env.Stdout)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(tokens); err != nil {
+				return failed(fmt.Errorf("writing JSON: %w", err))
+			}
+			return nil
+		}
+		if err := printTokenTable(env.Stdout, tokens, env.StdoutIsTerminal); err != nil {
+			return failed(fmt.Errorf("writing the table: %w", err))
+		}
+		return nil
 	}
-	if err := printTokenTable(env.Stdout, tokens, env.StdoutIsTerminal); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras analyze: writing the table: %v\n", err)
-		return 1
-	}
-	return 0
+	return cmd
 }
 
 // analyzeInput returns the text to analyze: the arguments joined by

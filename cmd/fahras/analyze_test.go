@@ -21,7 +21,7 @@ func analyzeEnv(stdin string) (*Env, *bytes.Buffer, *bytes.Buffer) {
 
 func TestAnalyzeJSON(t *testing.T) {
 	env, out, errOut := analyzeEnv("")
-	code := runAnalyze(context.Background(), env, []string{"--json", "قال", "الوزيرُ", "في", "بالعراق"})
+	code := run(context.Background(), env, []string{"analyze", "--json", "قال", "الوزيرُ", "في", "بالعراق"})
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
@@ -54,7 +54,7 @@ func TestAnalyzeJSON(t *testing.T) {
 
 func TestAnalyzeStdinAndTable(t *testing.T) {
 	env, out, errOut := analyzeEnv("المدرسة Running\n")
-	if code := runAnalyze(context.Background(), env, []string{"--analyzer", "ar_exact", "-"}); code != 0 {
+	if code := run(context.Background(), env, []string{"analyze", "--analyzer", "ar_exact", "-"}); code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
@@ -71,23 +71,23 @@ func TestAnalyzeStdinAndTable(t *testing.T) {
 
 func TestAnalyzeEmptyAndErrors(t *testing.T) {
 	env, out, _ := analyzeEnv("")
-	if code := runAnalyze(context.Background(), env, []string{"--json"}); code != 0 || strings.TrimSpace(out.String()) != "[]" {
+	if code := run(context.Background(), env, []string{"analyze", "--json"}); code != 0 || strings.TrimSpace(out.String()) != "[]" {
 		t.Errorf("empty input: exit %d, output %q", code, out)
 	}
 
 	env, out, errOut := analyzeEnv("abc \xff\xfe")
-	if code := runAnalyze(context.Background(), env, nil); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "UTF-8") {
+	if code := run(context.Background(), env, []string{"analyze"}); code != 2 || out.Len() != 0 || !strings.Contains(errOut.String(), "UTF-8") {
 		t.Errorf("invalid UTF-8: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
 
 	env, _, errOut = analyzeEnv("")
-	if code := runAnalyze(context.Background(), env, []string{"--analyzer", "nope", "نص"}); code != 2 ||
+	if code := run(context.Background(), env, []string{"analyze", "--analyzer", "nope", "نص"}); code != 2 ||
 		!strings.Contains(errOut.String(), "ar_exact") || !strings.Contains(errOut.String(), "standard") {
 		t.Errorf("unknown analyzer: exit %d, stderr %q", code, errOut)
 	}
 
 	env, out, errOut = analyzeEnv("")
-	if code := runAnalyze(context.Background(), env, []string{"--analyzer", "standard", "--json", "Hello", "World"}); code != 0 ||
+	if code := run(context.Background(), env, []string{"analyze", "--analyzer", "standard", "--json", "Hello", "World"}); code != 0 ||
 		!strings.Contains(out.String(), `"term":"hello"`) {
 		t.Errorf("standard analyzer: exit %d, out %q, err %q", code, out, errOut)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/spf13/cobra"
 
 	"github.com/fahras/fahras/analyzers"
 	"github.com/fahras/fahras/bench"
@@ -21,39 +21,46 @@ import (
 	"github.com/fahras/fahras/index/readers"
 )
 
-// runBench measures fahras against its anchors on the same corpus, in one
-// run, so that the numbers are comparable on a shared, noisy machine.
-func runBench(ctx context.Context, env *Env, args []string) int {
-	if len(args) > 0 && args[0] == "compare" {
-		return runBenchCompare(ctx, env, args[1:])
+// benchCommand groups the measurements of fahras against its anchors.
+func benchCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "bench",
+		Short: "measure indexing and queries against bleve and PostgreSQL",
+		Long: "bench index indexes a corpus with bleve's default mapping and its own Arabic analyzer,\n" +
+			"then with fahras; bench compare adds queries and PostgreSQL; bench queries runs the\n" +
+			"query mix against an existing index.",
+		Args: cobra.NoArgs,
 	}
-	if len(args) > 0 && args[0] == "queries" {
-		return runBenchQueries(ctx, env, args[1:])
+	cmd.AddCommand(benchIndexCommand(env), benchCompareCommand(env), benchQueriesCommand(env))
+	return cmd
+}
+
+// benchIndexCommand measures fahras against its anchor on the same
+// corpus, in one run, so that the numbers are comparable on a shared,
+// noisy machine.
+func benchIndexCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "index [flags] CORPUS...",
+		Short: "index a corpus with bleve's own Arabic analyzer and with fahras, side by side",
+		Long: "Indexes the corpus with bleve's default mapping and its own Arabic analyzer, then with\n" +
+			"fahras, and prints documents/s, MB/s and index size side by side.",
+		Args: args(1, -1, "a CORPUS file"),
 	}
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+	fs := cmd.Flags()
 	limit := fs.Int("limit", 0, "use at most this many articles (0: all)")
 	work := fs.String("dir", "", "directory for the indexes (default: a temporary directory, removed after)")
 	rounds := fs.Int("rounds", 1, "repeat each measurement this many times, alternating systems")
 	only := fs.String("only", "", "measure only this system: bleve or fahras (default: both)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured runs to this file")
 	memProfile := fs.String("memprofile", "", "write an allocation profile of the measured runs to this file")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras bench index [flags] CORPUS...\n       fahras bench compare [flags] CORPUS...   (indexing and queries against bleve and PostgreSQL)\n       fahras bench queries [flags]             (the query mix against an existing index)\n\nbench index indexes the corpus with bleve's default mapping and its own Arabic\nanalyzer, then with fahras, and prints documents/s, MB/s and index size side by side.")
-		fs.PrintDefaults()
+	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
+		return status(runBenchIndex(cmd.Context(), env, corpus, *limit, *work, *rounds, *only, *profile, *memProfile))
 	}
-	if len(args) == 0 || args[0] != "index" {
-		fs.Usage()
-		return 2
-	}
-	if err := fs.Parse(args[1:]); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
-	}
-	articles, _, err := bench.LoadCorpus(ctx, fs.Args(), *limit)
+	return cmd
+}
+
+func runBenchIndex(ctx context.Context, env *Env, corpus []string, limit int, work string, rounds int, only, profile, memProfile string) int {
+	articles, _, err := bench.LoadCorpus(ctx, corpus, limit)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
 		return 1
@@ -64,7 +71,7 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	for _, a := range articles {
 		bytes += int64(len(a.Title) + len(a.Body) + len(a.Summary))
 	}
-	dir := *work
+	dir := work
 	if dir == "" {
 		dir, err = os.MkdirTemp("", "fahras-bench-")
 		if err != nil {
@@ -78,27 +85,20 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
 		return 1
 	}
-	if *only != "" && *only != "bleve" && *only != "fahras" {
-		fmt.Fprintf(env.Stderr, "fahras bench: --only %q: want bleve or fahras\n", *only)
+	if only != "" && only != "bleve" && only != "fahras" {
+		fmt.Fprintf(env.Stderr, "fahras bench: --only %q: want bleve or fahras\n", only)
 		return 2
 	}
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
+	stopProfile, err := cpuProfile(profile)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "fahras bench: %v\n", err)
+		return 1
 	}
-	if *memProfile != "" {
+	defer stopProfile()
+	if memProfile != "" {
 		runtime.MemProfileRate = 64 << 10
 		defer func() {
-			if f, err := os.Create(*memProfile); err == nil {
+			if f, err := os.Create(memProfile); err == nil {
 				pprof.Lookup("allocs").WriteTo(f, 0)
 				f.Close()
 			}
@@ -106,9 +106,9 @@ func runBench(ctx context.Context, env *Env, args []string) int {
 	}
 	fmt.Fprintf(env.Stdout, "corpus: %d articles, %.1f MB of text; %d CPUs, %s\n\n", len(articles), float64(bytes)/1e6, runtime.NumCPU(), runtime.Version())
 	fmt.Fprintf(env.Stdout, "| system | round | docs/s | MB/s | CPU seconds | docs per CPU second | index size / text |\n|---|---|---|---|---|---|---|\n")
-	for r := 1; r <= *rounds; r++ {
+	for r := 1; r <= rounds; r++ {
 		for _, system := range []string{"bleve ar (default mapping)", "fahras"} {
-			if *only != "" && !strings.HasPrefix(system, *only) {
+			if only != "" && !strings.HasPrefix(system, only) {
 				continue
 			}
 			path := filepath.Join(dir, fmt.Sprintf("r%d-%d", r, len(system)))

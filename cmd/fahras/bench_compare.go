@@ -3,24 +3,33 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"github.com/fahras/fahras/bench"
 )
 
-// runBenchCompare runs the whole comparison of package bench: the same
-// corpus indexed and queried by fahras, bleve with its own Arabic analyzer
-// and PostgreSQL full-text search, written as Markdown tables.
-func runBenchCompare(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("bench compare", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+// benchCompareCommand runs the whole comparison of package bench: the
+// same corpus indexed and queried by fahras, bleve with its own Arabic
+// analyzer and PostgreSQL full-text search, written as Markdown tables.
+func benchCompareCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "compare [flags] CORPUS...",
+		Short: "index and query a corpus with fahras, bleve and PostgreSQL; Markdown report",
+		Long: "Indexes the corpus (or N articles derived from it) with fahras, with bleve's\n" +
+			"default mapping and Arabic analyzer, and with PostgreSQL's arabic full-text\n" +
+			"search (skipped when PostgreSQL is not installed), runs the same query mix at\n" +
+			"each concurrency, and writes the comparison as Markdown.",
+		Args: args(1, -1, "a CORPUS file"),
+	}
+	fs := cmd.Flags()
 	articles := fs.Int("articles", 0, "derive this many articles from the corpus (0: index the corpus itself)")
 	limit := fs.Int("limit", 0, "read at most this many base articles (0: all)")
 	seed := fs.Int64("seed", 1, "seed of the derived articles")
@@ -31,84 +40,75 @@ func runBenchCompare(ctx context.Context, env *Env, args []string) int {
 	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
 	out := fs.String("out", "-", "write the Markdown report here (- for standard output)")
 	memory := fs.String("memory", "1.5GiB", "memory budget of the fahras load, as fahras index --memory")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	appendN := fs.Int("append", 10000, "new articles appended to the fahras index after the queries, while one client asks the mix (0: none)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras bench compare [flags] CORPUS...\n\nIndexes the corpus (or N articles derived from it) with fahras, with bleve's\ndefault mapping and Arabic analyzer, and with PostgreSQL's arabic full-text\nsearch (skipped when PostgreSQL is not installed), runs the same query mix at\neach concurrency, and writes the comparison as Markdown.")
-		fs.PrintDefaults()
+	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
+		ctx := cmd.Context()
+		var given []string
+		fs.Visit(func(f *pflag.Flag) { given = append(given, "--"+f.Name+" "+f.Value.String()) })
+		command := strings.Join(append(append([]string{"fahras bench compare"}, given...), corpus...), " ")
+		return status(func() int {
+			cfg := bench.Config{
+				Corpus:   corpus,
+				Limit:    *limit,
+				Articles: *articles,
+				Seed:     *seed,
+				Dir:      *dir,
+				Shards:   *shards,
+				Duration: *duration,
+				Append:   *appendN,
+				Command:  command,
+				Log:      env.Logger,
+			}
+			if *systems != "" {
+				cfg.Systems = strings.Split(*systems, ",")
+			}
+			for _, c := range strings.Split(*clients, ",") {
+				n, err := strconv.Atoi(strings.TrimSpace(c))
+				if err != nil || n <= 0 {
+					fmt.Fprintf(env.Stderr, "fahras bench compare: --clients: %q is not a positive number\n", c)
+					return 2
+				}
+				cfg.Clients = append(cfg.Clients, n)
+			}
+			if cfg.Append == 0 {
+				cfg.Append = -1
+			}
+			var err error
+			if cfg.MemoryBudget, err = parseBytes(*memory); err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench compare: --memory: %v\n", err)
+				return 2
+			}
+			stop, err := cpuProfile(*profile)
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+				return 1
+			}
+			defer stop()
+			report, err := bench.Run(ctx, cfg)
+			if err != nil {
+				if errors.Is(err, context.Canceled) {
+					return 1
+				}
+				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+				return 1
+			}
+			var w io.Writer = env.Stdout
+			if *out != "-" {
+				f, err := os.Create(*out)
+				if err != nil {
+					fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+					return 1
+				}
+				defer f.Close()
+				w = f
+			}
+			if err := report.WriteMarkdown(w); err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+				return 1
+			}
+			return 0
+		}())
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
-	}
-	cfg := bench.Config{
-		Corpus:   fs.Args(),
-		Limit:    *limit,
-		Articles: *articles,
-		Seed:     *seed,
-		Dir:      *dir,
-		Shards:   *shards,
-		Duration: *duration,
-		Append:   *appendN,
-		Command:  "fahras bench compare " + strings.Join(args, " "),
-		Log:      env.Logger,
-	}
-	if *systems != "" {
-		cfg.Systems = strings.Split(*systems, ",")
-	}
-	for _, c := range strings.Split(*clients, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(c))
-		if err != nil || n <= 0 {
-			fmt.Fprintf(env.Stderr, "fahras bench compare: --clients: %q is not a positive number\n", c)
-			return 2
-		}
-		cfg.Clients = append(cfg.Clients, n)
-	}
-	if cfg.Append == 0 {
-		cfg.Append = -1
-	}
-	var err error
-	if cfg.MemoryBudget, err = parseBytes(*memory); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras bench compare: --memory: %v\n", err)
-		return 2
-	}
-	if *cpuProfile != "" {
-		pf, err := os.Create(*cpuProfile)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
-			return 1
-		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
-	}
-	report, err := bench.Run(ctx, cfg)
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return 1
-		}
-		fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
-		return 1
-	}
-	var w io.Writer = env.Stdout
-	if *out != "-" {
-		f, err := os.Create(*out)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		w = f
-	}
-	if err := report.WriteMarkdown(w); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
-		return 1
-	}
-	return 0
+	return cmd
 }

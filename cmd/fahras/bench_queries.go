@@ -1,128 +1,121 @@
 package main
 
 import (
-	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/fahras/fahras/bench"
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/search"
 )
 
-// runBenchQueries runs the benchmark's query mix against an index that
-// already exists, so that query latency can be measured (and profiled)
-// without indexing again.
-func runBenchQueries(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("bench queries", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+// benchQueriesCommand runs the benchmark's query mix against an index
+// that already exists, so that query latency can be measured (and
+// profiled) without indexing again.
+func benchQueriesCommand(env *Env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "queries [flags]",
+		Short: "run the benchmark's query mix against an existing index: latency percentiles and queries/s",
+		Long: "Runs the benchmark's query mix (see fahras bench compare) against an existing\n" +
+			"index at each concurrency and prints latency percentiles and queries per second.",
+		Args: args(0, 0, "arguments"),
+	}
+	fs := cmd.Flags()
 	dir := fs.String("index", defaultIndexDir, "index directory")
 	clients := fs.String("clients", "1,8", "comma-separated numbers of concurrent clients")
 	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
 	kinds := fs.String("kinds", "", "comma-separated query kinds to run (default: the whole mix)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measured queries to this file")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras bench queries [flags]\n\nRuns the benchmark's query mix (see fahras bench compare) against an existing\nindex at each concurrency and prints latency percentiles and queries per second.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
-	var concurrencies []int
-	for _, c := range strings.Split(*clients, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(c))
-		if err != nil || n <= 0 {
-			fmt.Fprintf(env.Stderr, "fahras bench queries: --clients: %q is not a positive number\n", c)
-			return 2
-		}
-		concurrencies = append(concurrencies, n)
-	}
-	fail := func(err error) int {
-		fmt.Fprintf(env.Stderr, "fahras bench queries: %v\n", err)
-		return 1
-	}
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured queries to this file")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx := cmd.Context()
+		return status(func() int {
+			var concurrencies []int
+			for _, c := range strings.Split(*clients, ",") {
+				n, err := strconv.Atoi(strings.TrimSpace(c))
+				if err != nil || n <= 0 {
+					fmt.Fprintf(env.Stderr, "fahras bench queries: --clients: %q is not a positive number\n", c)
+					return 2
+				}
+				concurrencies = append(concurrencies, n)
+			}
+			fail := func(err error) int {
+				fmt.Fprintf(env.Stderr, "fahras bench queries: %v\n", err)
+				return 1
+			}
 
-	g, err := loadGazetteer("")
-	if err != nil {
-		return fail(err)
-	}
-	start := time.Now()
-	ix, err := index.Open(*dir)
-	if err != nil {
-		return fail(err)
-	}
-	defer ix.Close()
-	eng, err := search.New(ix, g)
-	if err != nil {
-		return fail(err)
-	}
-	opened := time.Since(start)
+			g, err := loadGazetteer("")
+			if err != nil {
+				return fail(err)
+			}
+			start := time.Now()
+			ix, err := index.Open(*dir)
+			if err != nil {
+				return fail(err)
+			}
+			defer ix.Close()
+			eng, err := search.New(ix, g)
+			if err != nil {
+				return fail(err)
+			}
+			opened := time.Since(start)
 
-	// The mix's date filter keeps the last months of the corpus: ask the
-	// index for its newest article.
-	newest, err := eng.Search(ctx, search.Request{Sort: search.SortNewest, Size: 1, NoFacets: true, NoHighlight: true})
-	if err != nil {
-		return fail(err)
-	}
-	if len(newest.Hits) == 0 || newest.Hits[0].Published == nil {
-		return fail(errors.New("the index has no dated article"))
-	}
-	mix := bench.Mix(*newest.Hits[0].Published)
-	if *kinds != "" {
-		var chosen []bench.Query
-		for _, k := range strings.Split(*kinds, ",") {
-			found := false
-			for _, q := range mix {
-				if q.Kind == strings.TrimSpace(k) {
-					chosen, found = append(chosen, q), true
+			// The mix's date filter keeps the last months of the corpus: ask the
+			// index for its newest article.
+			newest, err := eng.Search(ctx, search.Request{Sort: search.SortNewest, Size: 1, NoFacets: true, NoHighlight: true})
+			if err != nil {
+				return fail(err)
+			}
+			if len(newest.Hits) == 0 || newest.Hits[0].Published == nil {
+				return fail(errors.New("the index has no dated article"))
+			}
+			mix := bench.Mix(*newest.Hits[0].Published)
+			if *kinds != "" {
+				var chosen []bench.Query
+				for _, k := range strings.Split(*kinds, ",") {
+					found := false
+					for _, q := range mix {
+						if q.Kind == strings.TrimSpace(k) {
+							chosen, found = append(chosen, q), true
+						}
+					}
+					if !found {
+						return fail(fmt.Errorf("--kinds: no query kind %q in the mix", k))
+					}
+				}
+				mix = chosen
+			}
+
+			stopProfile, err := cpuProfile(*profile)
+			if err != nil {
+				return fail(err)
+			}
+			defer stopProfile()
+			results, err := bench.Measure(ctx, bench.Fahras{Engine: eng}, mix, concurrencies, *duration)
+			if err != nil {
+				return fail(err)
+			}
+			fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %s ms\n\n", *dir, newest.Total, bench.Milliseconds(opened))
+			fmt.Fprintln(env.Stdout, "| query | clients | matches | p50 ms | p95 ms | p99 ms | queries/s | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+			failed := map[string]string{}
+			for _, r := range results {
+				fmt.Fprintf(env.Stdout, "| %s | %d | %d | %s | %s | %s | %.1f | %d |\n", r.Kind, r.Clients, r.Total,
+					bench.Milliseconds(r.P50), bench.Milliseconds(r.P95), bench.Milliseconds(r.P99), r.QPS, r.Errors)
+				if r.FirstErr != "" && failed[r.Kind] == "" {
+					failed[r.Kind] = r.FirstErr
 				}
 			}
-			if !found {
-				return fail(fmt.Errorf("--kinds: no query kind %q in the mix", k))
+			for _, q := range mix {
+				if msg := failed[q.Kind]; msg != "" {
+					fmt.Fprintf(env.Stderr, "fahras bench queries: %s\n", msg)
+				}
 			}
-		}
-		mix = chosen
+			return 0
+		}())
 	}
-
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
-		if err != nil {
-			return fail(err)
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fail(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
-	results, err := bench.Measure(ctx, bench.Fahras{Engine: eng}, mix, concurrencies, *duration)
-	if err != nil {
-		return fail(err)
-	}
-	fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %s ms\n\n", *dir, newest.Total, bench.Milliseconds(opened))
-	fmt.Fprintln(env.Stdout, "| query | clients | matches | p50 ms | p95 ms | p99 ms | queries/s | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|")
-	failed := map[string]string{}
-	for _, r := range results {
-		fmt.Fprintf(env.Stdout, "| %s | %d | %d | %s | %s | %s | %.1f | %d |\n", r.Kind, r.Clients, r.Total,
-			bench.Milliseconds(r.P50), bench.Milliseconds(r.P95), bench.Milliseconds(r.P99), r.QPS, r.Errors)
-		if r.FirstErr != "" && failed[r.Kind] == "" {
-			failed[r.Kind] = r.FirstErr
-		}
-	}
-	for _, q := range mix {
-		if msg := failed[q.Kind]; msg != "" {
-			fmt.Fprintf(env.Stderr, "fahras bench queries: %s\n", msg)
-		}
-	}
-	return 0
+	return cmd
 }

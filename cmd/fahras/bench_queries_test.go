@@ -28,7 +28,7 @@ func TestBenchQueries(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	code, stdout, stderr := runCommandTest(t, runBench, "queries", "--index", dir, "--clients", "1,2", "--duration", "50ms", "--kinds", "plain,facets,deep")
+	code, stdout, stderr := runCommandTest(t, command("bench"), "queries", "--index", dir, "--clients", "1,2", "--duration", "50ms", "--kinds", "plain,facets,deep")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -52,7 +52,7 @@ func TestBenchQueries(t *testing.T) {
 		{"queries", "--index", t.TempDir()},
 		{"queries", "stray"},
 	} {
-		if code, _, stderr := runCommandTest(t, runBench, args...); code == 0 || stderr == "" {
+		if code, _, stderr := runCommandTest(t, command("bench"), args...); code == 0 || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
 		}
 	}
@@ -64,4 +64,11 @@ func runCommandTest(t *testing.T, run func(context.Context, *Env, []string) int,
 	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Logger: slog.New(slog.DiscardHandler)}
 	code = run(context.Background(), env, args)
 	return code, out.String(), errb.String()
+}
+
+// command runs the named fahras command with the arguments it is given.
+func command(name ...string) func(context.Context, *Env, []string) int {
+	return func(ctx context.Context, env *Env, args []string) int {
+		return run(ctx, env, append(append([]string{}, name...), args...))
+	}
 }

@@ -1,108 +1,73 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"text/tabwriter"
 
+	"github.com/spf13/cobra"
+
 	"github.com/fahras/fahras/search/trec"
 )
 
-// runEval implements "fahras eval": it scores a TREC run against qrels.
-// Means are over the judged queries present in the run, as trec_eval
-// computes them by default; --complete averages over every judged query,
-// counting the missing ones as 0, like "trec_eval -c".
-func runEval(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	qrelsPath := fs.String("qrels", "", "relevance judgements in TREC qrels format (qid 0 docid rel); required")
-	perQuery := fs.Bool("per-query", false, "also print the metrics of every query")
-	complete := fs.Bool("complete", false, "average over every judged query, counting those missing from the run as 0 (trec_eval -c)")
-	asJSON := fs.Bool("json", false, "print a JSON object instead of a table")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras eval --qrels QRELS [--per-query] [--complete] [--json] RUN")
-		fmt.Fprintln(env.Stderr, "\nScores a TREC run (qid Q0 docid rank score tag; - reads standard input)")
-		fmt.Fprintln(env.Stderr, "with MRR@10, Recall@10, Recall@100, nDCG@10 and MAP as trec_eval defines them.")
-		fmt.Fprintln(env.Stderr, "Means are over the judged queries found in the run unless --complete is given.")
-		fmt.Fprintln(env.Stderr)
-		fs.PrintDefaults()
+// evalCommand implements "fahras eval": it scores a TREC run against
+// qrels. Means are over the judged queries present in the run, as
+// trec_eval computes them by default; --complete averages over every
+// judged query, counting the missing ones as 0, like "trec_eval -c".
+func evalCommand(env *Env) *cobra.Command {
+	var qrelsPath string
+	var perQuery, complete, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "eval --qrels QRELS [flags] RUN",
+		Short: "score a TREC run against relevance judgments (MRR, recall, nDCG, MAP)",
+		Long: "Scores a TREC run (qid Q0 docid rank score tag; - reads standard input)\n" +
+			"with MRR@10, Recall@10, Recall@100, nDCG@10 and MAP as trec_eval defines them.\n" +
+			"Means are over the judged queries found in the run unless --complete is given.",
+		Args: args(1, 1, "run file"),
 	}
-	positional, err := parseInterspersed(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return 0
-	}
-	if err != nil {
-		return 2
-	}
-	if len(positional) != 1 {
-		fmt.Fprintf(env.Stderr, "fahras eval: want exactly one run file, got %d\n", len(positional))
-		fs.Usage()
-		return 2
-	}
-	if *qrelsPath == "" {
-		fmt.Fprintln(env.Stderr, "fahras eval: --qrels is required")
-		fs.Usage()
-		return 2
-	}
-	runPath := positional[0]
-
-	qrels, err := readEvalFile(env, *qrelsPath, trec.ReadQrels)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras eval: %v\n", err)
-		return 2
-	}
-	run, err := readEvalFile(env, runPath, trec.ReadRun)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras eval: %v\n", err)
-		return 2
-	}
-	if err := ctx.Err(); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras eval: %v\n", err)
-		return 2
-	}
-	rep := trec.EvaluateWithOptions(run, qrels, trec.Options{CompleteQrels: *complete})
-	switch {
-	case rep.Judged == 0:
-		fmt.Fprintf(env.Stderr, "fahras eval: %s judges no document relevant\n", *qrelsPath)
-		return 2
-	case rep.JudgedInRun == 0:
-		fmt.Fprintf(env.Stderr, "fahras eval: no judged query of %s appears in %s (do the query ids match?)\n", *qrelsPath, runPath)
-		return 2
-	}
-	env.Logger.Debug("evaluated run", "run", runPath, "qrels", *qrelsPath,
-		"judged", rep.Judged, "judged_in_run", rep.JudgedInRun, "unjudged", rep.Unjudged)
-
-	if *asJSON {
-		err = writeEvalJSON(env.Stdout, runPath, *qrelsPath, rep, *perQuery)
-	} else {
-		err = writeEvalTable(env.Stdout, runPath, *qrelsPath, rep, *perQuery)
-	}
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras eval: %v\n", err)
-		return 1
-	}
-	return 0
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments, and returns the positional arguments.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
+	fs := cmd.Flags()
+	fs.StringVar(&qrelsPath, "qrels", "", "relevance judgements in TREC qrels format (qid 0 docid rel); required")
+	fs.BoolVar(&perQuery, "per-query", false, "also print the metrics of every query")
+	fs.BoolVar(&complete, "complete", false, "average over every judged query, counting those missing from the run as 0 (trec_eval -c)")
+	fs.BoolVar(&asJSON, "json", false, "print a JSON object instead of a table")
+	cmd.RunE = func(cmd *cobra.Command, positional []string) error {
+		if qrelsPath == "" {
+			return misused("--qrels is required")
 		}
-		if fs.NArg() == 0 {
-			return positional, nil
+		runPath := positional[0]
+		qrels, err := readEvalFile(env, qrelsPath, trec.ReadQrels)
+		if err != nil {
+			return misused("%v", err)
 		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+		run, err := readEvalFile(env, runPath, trec.ReadRun)
+		if err != nil {
+			return misused("%v", err)
+		}
+		if err := cmd.Context().Err(); err != nil {
+			return failed(err)
+		}
+		rep := trec.EvaluateWithOptions(run, qrels, trec.Options{CompleteQrels: complete})
+		switch {
+		case rep.Judged == 0:
+			return &exitError{code: 2, err: fmt.Errorf("%s judges no document relevant", qrelsPath)}
+		case rep.JudgedInRun == 0:
+			return &exitError{code: 2, err: fmt.Errorf("no judged query of %s appears in %s (do the query ids match?)", qrelsPath, runPath)}
+		}
+		env.Logger.Debug("evaluated run", "run", runPath, "qrels", qrelsPath,
+			"judged", rep.Judged, "judged_in_run", rep.JudgedInRun, "unjudged", rep.Unjudged)
+		if asJSON {
+			err = writeEvalJSON(env.Stdout, runPath, qrelsPath, rep, perQuery)
+		} else {
+			err = writeEvalTable(env.Stdout, runPath, qrelsPath, rep, perQuery)
+		}
+		if err != nil {
+			return failed(err)
+		}
+		return nil
 	}
+	return cmd
 }
 
 // readEvalFile opens path ("-" is standard input) and reads it with read.

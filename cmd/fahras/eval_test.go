@@ -50,7 +50,7 @@ func runEvalTest(t *testing.T, stdin string, args ...string) (code int, stdout, 
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Logger: slog.New(slog.DiscardHandler)}
-	code = runEval(context.Background(), env, args)
+	code = run(context.Background(), env, append([]string{"eval"}, args...))
 	return code, out.String(), errb.String()
 }
 
@@ -148,14 +148,14 @@ func TestEvalErrors(t *testing.T) {
 		want string
 	}{
 		{"no qrels flag", []string{run}, "--qrels is required"},
-		{"no run", []string{"--qrels", qrels}, "want exactly one run file, got 0"},
-		{"two runs", []string{"--qrels", qrels, run, run}, "want exactly one run file, got 2"},
+		{"no run", []string{"--qrels", qrels}, "want exactly 1 run file, got 0"},
+		{"two runs", []string{"--qrels", qrels, run, run}, "want exactly 1 run file, got 2"},
 		{"missing run", []string{"--qrels", qrels, missing}, "absent.txt"},
 		{"missing qrels", []string{"--qrels", missing, run}, "absent.txt"},
 		{"bad run line", []string{"--qrels", qrels, badRun}, "bad-run.txt: read run: line 2: 5 fields"},
 		{"bad qrels line", []string{"--qrels", badQrels, run}, "bad-qrels.txt: read qrels: line 2: relevance \"relevant\""},
 		{"no shared query", []string{"--qrels", qrels, otherRun}, "no judged query"},
-		{"unknown flag", []string{"--qrels", qrels, "--depth", "5", run}, "flag provided but not defined"},
+		{"unknown flag", []string{"--qrels", qrels, "--depth", "5", run}, "unknown flag: --depth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -174,8 +174,8 @@ func TestEvalErrors(t *testing.T) {
 }
 
 func TestEvalHelp(t *testing.T) {
-	code, _, errs := runEvalTest(t, "", "-h")
-	if code != 0 || !strings.Contains(errs, "Usage: fahras eval") {
-		t.Errorf("exit %d, stderr %q", code, errs)
+	code, out, errs := runEvalTest(t, "", "-h")
+	if code != 0 || !strings.Contains(out, "fahras eval --qrels QRELS") || errs != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }

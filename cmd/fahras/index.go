@@ -4,23 +4,23 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/index/readers"
+	"github.com/fahras/fahras/search"
 )
 
 // defaultIndexDir is where commands keep the index unless told otherwise.
@@ -47,149 +47,158 @@ func loadGazetteer(geonamesFile string) (*places.Gazetteer, error) {
 	return g, nil
 }
 
-// parseNow reads the --now flag: RFC 3339 or YYYY-MM-DD; empty is the
-// present.
-func parseNow(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("--now %q: want RFC 3339 or YYYY-MM-DD", s)
-	}
-	return t, nil
+// inputFlags are the flags of the commands that read articles.
+type inputFlags struct {
+	format    string
+	gazetteer string
+	now       string
 }
 
-func runIndex(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("index", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	dir := fs.String("index", defaultIndexDir, "index directory (created if missing)")
-	format := fs.String("format", "auto", "input format: auto, text, jsonl or sgml")
-	workers := fs.Int("workers", 0, "enrichment workers (0: one per CPU)")
-	shards := fs.Int("shards", 0, "shards of a new index (0: one per CPU)")
-	batch := fs.Int("batch", 1000, "documents per batch and shard")
-	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer (new index only)")
-	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
-	quiet := fs.Bool("quiet", false, "no progress bar")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
-	rebuild := fs.Bool("rebuild", false, "re-index the articles stored in --index into this build's layout (no PATH)")
-	memory := fs.String("memory", "1.5GiB", "memory budget of the load (e.g. 1GiB, 2GB): bounds merged segments and the Go heap")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras index [flags] PATH...   (PATH may be a file, a directory or -)\n       fahras index --rebuild [--index DIR]")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if (fs.NArg() == 0) != *rebuild {
-		fs.Usage()
-		return 2
-	}
-	budget, err := parseBytes(*memory)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: --memory: %v\n", err)
-		return 2
-	}
-	// The Go heap's share of the budget; bleve's merges are kept within
-	// a third of it (index.Options.MemoryBudget).
-	debug.SetMemoryLimit(index.GoMemoryLimit(budget))
-	f, err := readers.ParseFormat(*format)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 2
-	}
-	now, err := parseNow(*nowFlag)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 2
-	}
-	g, err := loadGazetteer(*gazetteerFile)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 1
-	}
-	if *rebuild {
-		return rebuildIndex(ctx, env, *dir, index.Options{ProtectedWords: g.Names(), MemoryBudget: budget}, index.NewEnricher(g, nil), now)
-	}
-	ix, created, err := index.OpenOrCreate(*dir, index.Options{Shards: *shards, ProtectedWords: g.Names(), MemoryBudget: budget})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 1
-	}
-	defer ix.Close()
-	if created {
-		env.Logger.Info("created index", "dir", *dir, "shards", ix.Shards())
-	}
+func (f *inputFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.format, "format", "auto", "input format: auto, text, jsonl or sgml")
+	gazetteerFlag(cmd, &f.gazetteer)
+	fs.StringVar(&f.now, "now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("auto", "text", "jsonl", "sgml"))
+}
 
-	var bar *progressbar.ProgressBar
-	if env.StderrIsTerminal && !*quiet {
-		bar = progressbar.NewOptions64(-1,
-			progressbar.OptionSetWriter(env.Stderr),
-			progressbar.OptionSetDescription("indexing"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionShowIts(),
-			progressbar.OptionSetItsString("docs"),
-			progressbar.OptionThrottle(200*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
-	}
-	var errMu sync.Mutex
-	opts := index.IngestOptions{
-		Workers:   *workers,
-		BatchDocs: *batch,
-		Now:       now,
-		OnError: func(origin string, err error) {
-			errMu.Lock()
-			defer errMu.Unlock()
-			if bar != nil {
-				bar.Clear()
-			}
-			fmt.Fprintf(env.Stderr, "skipped %s: %v\n", origin, err)
-		},
-		Progress: func(p index.Progress) {
-			if bar != nil {
-				bar.Set64(p.Written)
-			}
-		},
-	}
-	if *cpuProfile != "" {
-		pf, err := os.Create(*cpuProfile)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-			return 1
-		}
-		defer pf.Close()
-		if err := pprof.StartCPUProfile(pf); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
-	}
-	src := pathsSource(fs.Args(), env.Stdin, readers.Options{Format: f})
-	sum, err := ix.Ingest(ctx, src, index.NewEnricher(g, nil), opts)
-	if bar != nil {
-		bar.Finish()
-	}
-	fmt.Fprintf(env.Stdout, "indexed %d (created %d, updated %d, unchanged %d), duplicates %d, failed %d, read %d, %.1f MB in %s, %.0f docs/s\n",
-		sum.Indexed(), sum.Created, sum.Updated, sum.Unchanged, sum.Duplicates, sum.Failed, sum.Read,
-		float64(sum.Bytes)/1e6, sum.Elapsed.Round(time.Millisecond), sum.DocsPerSecond())
+// parse checks the format and the reference time and loads the gazetteer.
+func (f *inputFlags) parse() (readers.Format, time.Time, *places.Gazetteer, error) {
+	format, err := readers.ParseFormat(f.format)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 1
+		return "", time.Time{}, nil, misused("--format: %v", err)
 	}
-	if sum.Indexed() == 0 {
-		fmt.Fprintln(env.Stderr, "fahras index: nothing could be read")
-		return 1
+	var now time.Time
+	if f.now != "" {
+		if now, err = search.ParseDate(f.now, false); err != nil {
+			return "", time.Time{}, nil, misused("--now: %v", err)
+		}
 	}
-	return 0
+	g, err := loadGazetteer(f.gazetteer)
+	if err != nil {
+		return "", time.Time{}, nil, failed(err)
+	}
+	return format, now, g, nil
+}
+
+// gazetteerFlag registers --gazetteer, the GeoNames file that enlarges
+// the embedded gazetteer.
+func gazetteerFlag(cmd *cobra.Command, dst *string) {
+	cmd.Flags().StringVar(dst, "gazetteer", "", "GeoNames cities file to add to the gazetteer")
+	_ = cmd.MarkFlagFilename("gazetteer", "txt")
+}
+
+// indexFlag registers --index, the index directory.
+func indexFlag(cmd *cobra.Command, dst *string, def, usage string) {
+	cmd.Flags().StringVar(dst, "index", def, usage)
+	_ = cmd.MarkFlagDirname("index")
+}
+
+// fixedCompletion completes a flag from a fixed list of values.
+func fixedCompletion(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return values, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func indexCommand(env *Env) *cobra.Command {
+	var in inputFlags
+	var dir, profile, memory string
+	var workers, shards, batch int
+	var quiet, rebuild bool
+	cmd := &cobra.Command{
+		Use:   "index [flags] PATH...",
+		Short: "index articles from files, directories or standard input",
+		Long: "Indexes articles from files, directories (recursively) or - (standard input).\n" +
+			"Indexing the same input twice changes nothing: articles keep stable IDs.\n" +
+			"With --rebuild (and no PATH), re-indexes the articles the index stores into\n" +
+			"this build's layout, keeping the old index beside it.",
+		Args: func(cmd *cobra.Command, paths []string) error {
+			if rebuild {
+				return args(0, 0, "PATH with --rebuild")(cmd, paths)
+			}
+			return args(1, -1, "a PATH to index (a file, a directory or -)")(cmd, paths)
+		},
+	}
+	indexFlag(cmd, &dir, defaultIndexDir, "index directory (created if missing)")
+	in.register(cmd)
+	fs := cmd.Flags()
+	fs.IntVar(&workers, "workers", 0, "enrichment workers (0: one per CPU)")
+	fs.IntVar(&shards, "shards", 0, "shards of a new index (0: one per CPU)")
+	fs.IntVar(&batch, "batch", 1000, "documents per batch and shard")
+	fs.BoolVar(&quiet, "quiet", false, "no progress bar")
+	fs.StringVar(&profile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.BoolVar(&rebuild, "rebuild", false, "re-index the articles stored in --index into this build's layout (no PATH)")
+	fs.StringVar(&memory, "memory", "1.5GiB", "memory budget of the load (e.g. 1GiB, 2GB): bounds merged segments and the Go heap")
+	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
+		ctx := cmd.Context()
+		if err := checkPaths(paths); err != nil {
+			return err
+		}
+		budget, err := parseBytes(memory)
+		if err != nil {
+			return misused("--memory: %v", err)
+		}
+		format, now, g, err := in.parse()
+		if err != nil {
+			return err
+		}
+		// The Go heap's share of the budget; bleve's merges are kept
+		// within a third of it (index.Options.MemoryBudget).
+		debug.SetMemoryLimit(index.GoMemoryLimit(budget))
+		if rebuild {
+			return rebuildIndex(ctx, env, dir, index.Options{ProtectedWords: g.Names(), MemoryBudget: budget}, index.NewEnricher(g, nil), now)
+		}
+		ix, created, err := index.OpenOrCreate(dir, index.Options{Shards: shards, ProtectedWords: g.Names(), MemoryBudget: budget})
+		if err != nil {
+			return failed(err)
+		}
+		defer ix.Close()
+		if created {
+			env.Logger.Info("created index", "dir", dir, "shards", ix.Shards())
+		}
+		var bar *progress
+		if env.StderrIsTerminal && !quiet {
+			bar = newProgress(env.Stderr, paths)
+		}
+		var errMu sync.Mutex
+		opts := index.IngestOptions{
+			Workers:   workers,
+			BatchDocs: batch,
+			Now:       now,
+			OnError: func(origin string, err error) {
+				errMu.Lock()
+				defer errMu.Unlock()
+				bar.clear()
+				fmt.Fprintf(env.Stderr, "skipped %s: %v\n", origin, err)
+			},
+			Progress: bar.written,
+		}
+		stopProfile, err := cpuProfile(profile)
+		if err != nil {
+			return failed(err)
+		}
+		defer stopProfile()
+		src := pathsSource(paths, env.Stdin, readers.Options{Format: format, OnRead: bar.read})
+		sum, err := ix.Ingest(ctx, src, index.NewEnricher(g, nil), opts)
+		bar.finish()
+		fmt.Fprintf(env.Stdout, "indexed %d (created %d, updated %d, unchanged %d), duplicates %d, failed %d, read %d, %.1f MB in %s, %.0f docs/s\n",
+			sum.Indexed(), sum.Created, sum.Updated, sum.Unchanged, sum.Duplicates, sum.Failed, sum.Read,
+			float64(sum.Bytes)/1e6, sum.Elapsed.Round(time.Millisecond), sum.DocsPerSecond())
+		if err != nil {
+			return failed(err)
+		}
+		if sum.Indexed() == 0 {
+			return failed(errors.New("nothing could be read"))
+		}
+		return nil
+	}
+	return cmd
 }
 
 // rebuildIndex re-indexes the articles an index stores into this build's
 // layout.
-func rebuildIndex(ctx context.Context, env *Env, dir string, opts index.Options, enricher *index.Enricher, now time.Time) int {
+func rebuildIndex(ctx context.Context, env *Env, dir string, opts index.Options, enricher *index.Enricher, now time.Time) error {
 	var errMu sync.Mutex
 	ingest := index.IngestOptions{
 		Now: now,
@@ -201,12 +210,11 @@ func rebuildIndex(ctx context.Context, env *Env, dir string, opts index.Options,
 	}
 	sum, old, err := index.Rebuild(ctx, dir, opts, enricher, ingest)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras index: %v\n", err)
-		return 1
+		return failed(err)
 	}
 	fmt.Fprintf(env.Stdout, "rebuilt %s: %d articles (failed %d) in %s, %.0f docs/s; the old index is in %s (remove it once the new one serves)\n",
 		dir, sum.Indexed(), sum.Failed, sum.Elapsed.Round(time.Millisecond), sum.DocsPerSecond(), old)
-	return 0
+	return nil
 }
 
 // parseBytes reads a size such as 1GiB, 512MiB, 1500MB or 1073741824.
@@ -232,6 +240,22 @@ func parseBytes(s string) (int64, error) {
 	return 0, fmt.Errorf("%q is below the smallest budget, 64MiB", s)
 }
 
+// checkPaths refuses, before any work, input paths that cannot be read.
+func checkPaths(paths []string) error {
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		if _, err := os.Stat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return misused("%s: no such file or directory", p)
+			}
+			return misused("%s: cannot be read (%v)", p, errors.Unwrap(err))
+		}
+	}
+	return nil
+}
+
 // pathsSource reads every path in turn.
 func pathsSource(paths []string, stdin io.Reader, opts readers.Options) index.Source {
 	return func(ctx context.Context, emit func(readers.Record) error) error {
@@ -244,68 +268,53 @@ func pathsSource(paths []string, stdin io.Reader, opts readers.Options) index.So
 	}
 }
 
-func runExtract(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	format := fs.String("format", "auto", "input format: auto, text, jsonl or sgml")
-	asJSON := fs.Bool("json", false, "print one JSON object per line")
-	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
-	nowFlag := fs.String("now", "", "reference time for relative dates (RFC 3339 or YYYY-MM-DD; default: now)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras extract [flags] PATH...   (PATH may be a file, a directory or -)")
-		fs.PrintDefaults()
+func extractCommand(env *Env) *cobra.Command {
+	var in inputFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "extract [flags] PATH...",
+		Short: "read articles and show their dates and places, without indexing",
+		Args:  args(1, -1, "a PATH to read (a file, a directory or -)"),
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
-	}
-	f, err := readers.ParseFormat(*format)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
-		return 2
-	}
-	now, err := parseNow(*nowFlag)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
-		return 2
-	}
-	present := time.Now()
-	g, err := loadGazetteer(*gazetteerFile)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
-		return 1
-	}
-	enricher := index.NewEnricher(g, nil)
-	enc := json.NewEncoder(env.Stdout)
-	enc.SetEscapeHTML(false)
-	read, failed := 0, 0
-	err = pathsSource(fs.Args(), env.Stdin, readers.Options{Format: f})(ctx, func(r readers.Record) error {
-		if r.Err != nil {
-			failed++
-			fmt.Fprintf(env.Stderr, "skipped %s: %v\n", r.Origin, r.Err)
+	in.register(cmd)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per line")
+	cmd.RunE = func(cmd *cobra.Command, paths []string) error {
+		if err := checkPaths(paths); err != nil {
+			return err
+		}
+		format, now, g, err := in.parse()
+		if err != nil {
+			return err
+		}
+		present := time.Now()
+		enricher := index.NewEnricher(g, nil)
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetEscapeHTML(false)
+		read, skipped := 0, 0
+		err = pathsSource(paths, env.Stdin, readers.Options{Format: format})(cmd.Context(), func(r readers.Record) error {
+			if r.Err != nil {
+				skipped++
+				fmt.Fprintf(env.Stderr, "skipped %s: %v\n", r.Origin, r.Err)
+				return nil
+			}
+			read++
+			a := r.Article
+			enricher.Enrich(&a, index.ReferenceTime(now, r.ModTime, present))
+			if asJSON {
+				return enc.Encode(a.View())
+			}
+			printArticle(env.Stdout, a, env.StdoutIsTerminal)
 			return nil
+		})
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return failed(err)
 		}
-		read++
-		a := r.Article
-		enricher.Enrich(&a, index.ReferenceTime(now, r.ModTime, present))
-		if *asJSON {
-			return enc.Encode(a.View())
+		if read == 0 {
+			return failed(fmt.Errorf("nothing could be read (%d skipped)", skipped))
 		}
-		printArticle(env.Stdout, a, env.StdoutIsTerminal)
 		return nil
-	})
-	if err != nil && !errors.Is(err, context.Canceled) {
-		fmt.Fprintf(env.Stderr, "fahras extract: %v\n", err)
-		return 1
 	}
-	if read == 0 {
-		fmt.Fprintf(env.Stderr, "fahras extract: nothing could be read (%d failed)\n", failed)
-		return 1
-	}
-	return 0
+	return cmd
 }
 
 // printArticle prints an article for a reader at a terminal.

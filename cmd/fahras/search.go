@@ -5,31 +5,107 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"regexp"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/spf13/cobra"
+
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/search/trec"
 )
 
-// listFlag collects a repeatable flag; a comma also separates values.
-type listFlag []string
-
-func (l *listFlag) String() string { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error {
-	for _, s := range strings.Split(v, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			*l = append(*l, s)
+// requestFlags registers a flag for every parameter of a ParamSet (but
+// the query, which is the command's arguments): --name for name, with
+// '_' as '-'; repeatable parameters take the flag several times (or
+// comma-separated values when the parameter allows it), booleans take no
+// value. values gives back the flags that were set, as query-string
+// values for the ParamSet to parse: the command line and the API read a
+// request through the same checks.
+func requestFlags(cmd *cobra.Command, params []search.Param) (values func() url.Values) {
+	fs := cmd.Flags()
+	given := map[string]*paramValue{}
+	for _, p := range params {
+		if p.Name == "q" {
+			continue
 		}
+		v := &paramValue{param: p}
+		if p.Default != "" {
+			v.vals = []string{p.Default}
+		}
+		usage := p.Doc
+		if p.Kind == search.KindEnum && len(p.Enum) > 3 {
+			usage += "; one of " + strings.Join(p.Enum, ", ")
+		}
+		if p.Repeatable {
+			usage += " (repeatable)"
+		}
+		f := fs.VarPF(v, p.Flag(), "", usage)
+		if p.Kind == search.KindBool {
+			f.NoOptDefVal = "true"
+		}
+		if p.Kind == search.KindEnum {
+			_ = cmd.RegisterFlagCompletionFunc(p.Flag(), fixedCompletion(p.Enum...))
+		}
+		given[p.Name] = v
 	}
+	return func() url.Values {
+		out := url.Values{}
+		for name, v := range given {
+			if fs.Changed(v.param.Flag()) {
+				out[name] = v.vals
+			}
+		}
+		return out
+	}
+}
+
+// paramValue is the flag of a request parameter: it keeps the text
+// given, which the ParamSet checks, as it checks a query string.
+type paramValue struct {
+	param search.Param
+	vals  []string
+	set   bool
+}
+
+func (v *paramValue) String() string {
+	if v.param.Kind == search.KindBool && len(v.vals) == 0 {
+		return "false"
+	}
+	return strings.Join(v.vals, ",")
+}
+
+func (v *paramValue) Set(s string) error {
+	if !v.set || !v.param.Repeatable {
+		v.vals = nil // the default, or a single value given again
+	}
+	v.set = true
+	v.vals = append(v.vals, s)
 	return nil
+}
+
+// Type names the value in the help.
+func (v *paramValue) Type() string {
+	switch v.param.Kind {
+	case search.KindBool:
+		return "bool"
+	case search.KindInt:
+		return "int"
+	case search.KindDate:
+		return "date"
+	case search.KindEnum:
+		if len(v.param.Enum) <= 3 {
+			return strings.Join(v.param.Enum, "|")
+		}
+		return "name"
+	}
+	return "string"
 }
 
 // openEngine opens an index and its search engine.
@@ -54,90 +130,93 @@ func openEngine(dir, geonamesFile string) (*index.Index, *search.Engine, error) 
 	return ix, eng, nil
 }
 
-func runSearch(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("search", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	dir := fs.String("index", defaultIndexDir, "index directory")
-	var req search.Request
-	var places, countries, sources, categories, authors listFlag
-	fs.StringVar(&req.From, "from", "", "published on or after this date (YYYY-MM-DD)")
-	fs.StringVar(&req.To, "to", "", "published on or before this date (YYYY-MM-DD)")
-	fs.Var(&places, "place", "only articles about this place (ID or name; repeatable)")
-	fs.Var(&countries, "country", "only articles about this country (ISO code or name; repeatable)")
-	fs.Var(&sources, "source", "only this source (repeatable)")
-	fs.Var(&categories, "category", "only this category (repeatable)")
-	fs.Var(&authors, "author", "only this author (repeatable)")
-	fs.StringVar(&req.Sort, "sort", "", "relevance, newest or oldest (default relevance; newest for an empty query)")
-	size := fs.Int("size", 0, "hits per page (default 10; with --batch 100)")
-	fs.IntVar(&req.Page, "page", 1, "page number")
-	after := fs.String("after", "", "search_after cursor of the previous page (comma-separated)")
-	asJSON := fs.Bool("json", false, "print the whole result as JSON")
-	batch := fs.String("batch", "", "run every qid<TAB>query line of this file")
-	runFile := fs.String("run", "", "with --batch: write a TREC run file here (- for standard output)")
-	tag := fs.String("tag", "fahras", "with --batch: the run tag")
-	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
-	weights := fs.String("weights", "", "field boosts for ranking experiments: title=1.2,title_exact=0.3,body=1,body_exact=0.6")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras search [flags] QUERY\n       fahras search --batch QUERIES.tsv --run RUN.txt [--size 100] [--tag NAME]")
-		fs.PrintDefaults()
+// requestError reports a refused request as a misuse of the command,
+// naming the flag at fault.
+func requestError(err error) error {
+	var se *search.Error
+	if !errors.As(err, &se) {
+		return failed(err)
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	if se.Param != "" && se.Param != "q" {
+		return misused("--%s: %s", strings.ReplaceAll(se.Param, "_", "-"), se.Message)
 	}
-	req.Places, req.Countries, req.Sources, req.Categories, req.Authors = places, countries, sources, categories, authors
-	req.Size = *size
-	if *after != "" {
-		req.SearchAfter = strings.Split(*after, ",")
-	}
+	return misused("%s", se.Message)
+}
 
-	ix, eng, err := openEngine(*dir, *gazetteerFile)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-		return 1
+func searchCommand(env *Env) *cobra.Command {
+	var dir, batch, runFile, tag, gazetteerFile, weights string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "search [flags] [QUERY...]",
+		Short: "search an index, or batch-run a query file into a TREC run",
+		Long: "Searches an index: the arguments are the query (see the README's query language;\n" +
+			"put -- before a query that starts with -), the flags its filters, order and page;\n" +
+			"without a query, lists the newest articles.\n" +
+			"With --batch, runs every qid<TAB>query line of a file and writes a TREC run.",
+		Example: "  fahras search --country IQ --from 2018-03-01 --to 2018-03-31 الانتخابات\n" +
+			"  fahras search '\"مجلس الأمن\" -إسرائيل' --json\n" +
+			"  fahras search --batch queries.tsv --run run.txt --size 100",
 	}
-	defer ix.Close()
-	if *weights != "" {
-		w, err := parseWeights(*weights)
+	indexFlag(cmd, &dir, defaultIndexDir, "index directory")
+	values := requestFlags(cmd, search.SearchParams.Params())
+	fs := cmd.Flags()
+	fs.BoolVar(&asJSON, "json", false, "print the whole result as JSON")
+	fs.StringVar(&batch, "batch", "", "run every qid<TAB>query line of this file")
+	fs.StringVar(&runFile, "run", "", "with --batch: write a TREC run file here (- for standard output)")
+	fs.StringVar(&tag, "tag", "fahras", "with --batch: the run tag")
+	gazetteerFlag(cmd, &gazetteerFile)
+	fs.StringVar(&weights, "weights", "", "field boosts for ranking experiments: title=1.2,title_exact=0.3,body=1,body_exact=0.6")
+	cmd.RunE = func(cmd *cobra.Command, words []string) error {
+		v := values()
+		if batch != "" {
+			if runFile == "" {
+				return misused("--batch needs --run FILE")
+			}
+			if len(words) > 0 {
+				return misused("--batch reads its queries from the file; drop %q", strings.Join(words, " "))
+			}
+			if !v.Has("size") {
+				v.Set("size", "100")
+			}
+		}
+		v.Set("q", strings.Join(words, " "))
+		req, err := search.SearchParams.Parse(v)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-			return 2
+			return requestError(err)
 		}
-		eng.SetWeights(w)
+		var w search.Weights
+		if weights != "" {
+			if w, err = parseWeights(weights); err != nil {
+				return misused("%v", err)
+			}
+		}
+		ix, eng, err := openEngine(dir, gazetteerFile)
+		if err != nil {
+			return failed(err)
+		}
+		defer ix.Close()
+		if weights != "" {
+			eng.SetWeights(w)
+		}
+		if batch != "" {
+			return runBatch(cmd.Context(), env, eng, req, batch, runFile, tag)
+		}
+		res, err := eng.Search(cmd.Context(), req)
+		if err != nil {
+			return requestError(err)
+		}
+		if asJSON {
+			enc := json.NewEncoder(env.Stdout)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(res); err != nil {
+				return failed(err)
+			}
+			return nil
+		}
+		printResult(env.Stdout, res, env.StdoutIsTerminal)
+		return nil
 	}
-
-	if *batch != "" {
-		if *runFile == "" {
-			fmt.Fprintln(env.Stderr, "fahras search: --batch needs --run FILE")
-			return 2
-		}
-		if req.Size == 0 {
-			req.Size = 100
-		}
-		return runBatch(ctx, env, eng, req, *batch, *runFile, *tag)
-	}
-
-	req.Query = strings.Join(fs.Args(), " ")
-	res, err := eng.Search(ctx, req)
-	if err != nil {
-		var se *search.Error
-		if errors.As(err, &se) {
-			fmt.Fprintf(env.Stderr, "fahras search: %s\n", se.Message)
-			return 2
-		}
-		fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-		return 1
-	}
-	if *asJSON {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(res); err != nil {
-			fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	printResult(env.Stdout, res, env.StdoutIsTerminal)
-	return 0
+	return cmd
 }
 
 var markTags = regexp.MustCompile(`</?mark>`)
@@ -163,7 +242,7 @@ func printResult(w io.Writer, res *search.Result, terminal bool) {
 		fmt.Fprintf(w, "did you mean: %s\n", iso(res.DidYouMean))
 	}
 	for _, warn := range res.Warnings {
-		fmt.Fprintf(w, "note: %s\n", warn)
+		fmt.Fprintf(w, "note: %s\n", warn.Message)
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -188,51 +267,49 @@ func printResult(w io.Writer, res *search.Result, terminal bool) {
 	}
 	if f := res.Facets; f != nil {
 		fmt.Fprintln(w, "\nfacets:")
-		var dates []string
-		for _, b := range f.Dates.Buckets {
-			dates = append(dates, fmt.Sprintf("%s (%d)", b.Key, b.Count))
-		}
-		fmt.Fprintf(w, "  dates by %s: %s\n", f.Dates.Interval, strings.Join(dates, "  "))
-		var places []string
-		for _, p := range f.Places {
-			places = append(places, fmt.Sprintf("%s %s (%d)", iso(p.Name), p.ID, p.Count))
-		}
-		fmt.Fprintf(w, "  countries: %s\n", strings.Join(places, "  "))
-		for _, kv := range []struct {
-			name string
-			b    []search.Bucket
-		}{{"sources", f.Sources}, {"categories", f.Categories}, {"authors", f.Authors}} {
+		keywords := map[string][]search.Bucket{"sources": f.Sources, "categories": f.Categories, "authors": f.Authors}
+		for _, facet := range search.FacetTable() {
 			var list []string
-			for _, b := range kv.b {
-				list = append(list, fmt.Sprintf("%s (%d)", iso(b.Value), b.Count))
+			switch {
+			case facet.Kind == search.FacetDate && f.Dates != nil:
+				for _, b := range f.Dates.Buckets {
+					list = append(list, fmt.Sprintf("%s (%d)", b.Key, b.Count))
+				}
+				fmt.Fprintf(w, "  dates by %s: %s\n", f.Dates.Interval, strings.Join(list, "  "))
+			case facet.Kind == search.FacetPlace && f.Places != nil:
+				for _, p := range f.Places {
+					list = append(list, fmt.Sprintf("%s %s (%d)", iso(p.Name), p.ID, p.Count))
+				}
+				fmt.Fprintf(w, "  places: %s\n", strings.Join(list, "  "))
+			case facet.Kind == search.FacetKeyword && keywords[facet.Name] != nil:
+				for _, b := range keywords[facet.Name] {
+					list = append(list, fmt.Sprintf("%s (%d)", iso(b.Value), b.Count))
+				}
+				fmt.Fprintf(w, "  %s: %s\n", facet.Name, strings.Join(list, "  "))
 			}
-			fmt.Fprintf(w, "  %s: %s\n", kv.name, strings.Join(list, "  "))
 		}
 	}
 	if len(res.SearchAfter) > 0 {
-		fmt.Fprintf(w, "\nnext page: --after %s\n", strings.Join(res.SearchAfter, ","))
+		fmt.Fprintf(w, "\nnext page: --search-after %s\n", strings.Join(res.SearchAfter, ","))
 	}
 }
 
 // runBatch runs every query of a TREC query file and writes a run file.
-func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Request, queriesFile, runFile, tag string) int {
+func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Request, queriesFile, runFile, tag string) error {
 	f, err := os.Open(queriesFile)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-		return 1
+		return failed(err)
 	}
 	queries, err := trec.ReadQueries(f)
 	f.Close()
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras search: %s: %v\n", queriesFile, err)
-		return 2
+		return misused("%s: %v", queriesFile, err)
 	}
 	var out io.Writer = env.Stdout
 	if runFile != "-" {
 		rf, err := os.Create(runFile)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-			return 1
+			return failed(err)
 		}
 		defer rf.Close()
 		bw := bufio.NewWriter(rf)
@@ -240,12 +317,11 @@ func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Req
 		out = bw
 	}
 	start := time.Now()
-	failed := 0
+	failures := 0
 	var lines []trec.RunLine
 	for _, q := range queries {
 		if ctx.Err() != nil {
-			fmt.Fprintf(env.Stderr, "fahras search: %v\n", ctx.Err())
-			return 1
+			return failed(ctx.Err())
 		}
 		req := base
 		req.Query = q.Text
@@ -254,7 +330,7 @@ func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Req
 		req.Sort = search.SortRelevance
 		res, err := eng.Search(ctx, req)
 		if err != nil {
-			failed++
+			failures++
 			fmt.Fprintf(env.Stderr, "query %s: %v\n", q.ID, err)
 			continue
 		}
@@ -263,16 +339,15 @@ func runBatch(ctx context.Context, env *Env, eng *search.Engine, base search.Req
 		}
 	}
 	if err := trec.WriteRun(out, lines); err != nil {
-		fmt.Fprintf(env.Stderr, "fahras search: %v\n", err)
-		return 1
+		return failed(err)
 	}
 	elapsed := time.Since(start)
 	fmt.Fprintf(env.Stderr, "%d queries (%d failed) in %s, %.1f ms per query\n",
-		len(queries), failed, elapsed.Round(time.Millisecond), float64(elapsed.Milliseconds())/float64(max(1, len(queries))))
-	if failed == len(queries) && failed > 0 {
-		return 1
+		len(queries), failures, elapsed.Round(time.Millisecond), float64(elapsed.Milliseconds())/float64(max(1, len(queries))))
+	if failures == len(queries) && failures > 0 {
+		return status(1)
 	}
-	return 0
+	return nil
 }
 
 // parseWeights reads field=boost pairs over the default weights.

@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"net"
@@ -14,6 +13,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/democorpus"
@@ -26,21 +28,21 @@ import (
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
 	addr        string
-	writeKeys   listFlag
+	writeKeys   []string
 	keyFile     string
-	readKeys    listFlag
-	corsOrigins listFlag
+	readKeys    []string
+	corsOrigins []string
 	timeout     time.Duration
 	rateLimit   float64
 	rateBurst   int
 }
 
-func (f *serveFlags) register(fs *flag.FlagSet) {
+func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.addr, "addr", ":8080", "address to listen on (host:port)")
-	fs.Var(&f.writeKeys, "api-key", "API key that may write (repeatable; also $FAHRAS_API_KEYS, comma-separated)")
+	fs.StringSliceVar(&f.writeKeys, "api-key", nil, "API key that may write (repeatable or comma-separated; also $FAHRAS_API_KEYS)")
 	fs.StringVar(&f.keyFile, "api-key-file", "", "file of write API keys, one per line")
-	fs.Var(&f.readKeys, "read-key", "API key required for reads (repeatable; also $FAHRAS_READ_KEYS); without one, reads are open")
-	fs.Var(&f.corsOrigins, "cors-origin", "browser origin allowed to call the API (repeatable; * for any)")
+	fs.StringSliceVar(&f.readKeys, "read-key", nil, "API key required for reads (repeatable; also $FAHRAS_READ_KEYS); without one, reads are open")
+	fs.StringSliceVar(&f.corsOrigins, "cors-origin", nil, "browser origin allowed to call the API (repeatable; * for any)")
 	fs.DurationVar(&f.timeout, "timeout", server.DefaultRequestTimeout, "time limit of one request (searches included)")
 	fs.Float64Var(&f.rateLimit, "rate-limit", server.DefaultRateLimit, "requests per second per client address (negative: no limit)")
 	fs.IntVar(&f.rateBurst, "rate-burst", server.DefaultRateBurst, "burst of requests per client address")
@@ -99,61 +101,51 @@ func readKeyFile(path string) ([]string, error) {
 	return keys, nil
 }
 
-func runServe(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+func serveCommand(env *Env) *cobra.Command {
 	var sf serveFlags
-	sf.register(fs)
-	dir := fs.String("index", defaultIndexDir, "index directory")
-	gazetteerFile := fs.String("gazetteer", "", "GeoNames cities file to add to the gazetteer")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras serve [flags]\n\nServes the search page and the HTTP API (under /api/v1) over an existing index.")
-		fs.PrintDefaults()
+	var dir, gazetteerFile string
+	cmd := &cobra.Command{
+		Use:   "serve [flags]",
+		Short: "serve the HTTP API and the search page over an index",
+		Long:  "Serves the search page and the HTTP API (under /api/v1) over an existing index.",
+		Args:  args(0, 0, "arguments"),
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
+	sf.register(cmd.Flags())
+	indexFlag(cmd, &dir, defaultIndexDir, "index directory")
+	gazetteerFlag(cmd, &gazetteerFile)
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		writeKeys, readKeys, err := sf.keys()
+		if err != nil {
+			return misused("%v", err)
 		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
-	writeKeys, readKeys, err := sf.keys()
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
-		return 2
-	}
-	g, err := loadGazetteer(*gazetteerFile)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
-		return 1
-	}
-	ix, err := index.Open(*dir)
-	if err != nil {
-		if errors.Is(err, index.ErrNotExist) {
-			err = fmt.Errorf("%w (build one with: fahras index --index %s PATH..., or try: fahras demo)", err, *dir)
+		g, err := loadGazetteer(gazetteerFile)
+		if err != nil {
+			return failed(err)
 		}
-		fmt.Fprintf(env.Stderr, "fahras serve: %v\n", err)
-		return 1
+		ix, err := index.Open(dir)
+		if err != nil {
+			if errors.Is(err, index.ErrNotExist) {
+				err = fmt.Errorf("%w (build one with: fahras index --index %s PATH..., or try: fahras demo)", err, dir)
+			}
+			return failed(err)
+		}
+		defer ix.Close()
+		if len(writeKeys) == 0 {
+			env.Logger.Info("no API keys: the API is read-only (give --api-key to allow writes)")
+		}
+		return serveIndex(cmd.Context(), env, ix, g, sf, writeKeys, readKeys, nil)
 	}
-	defer ix.Close()
-	if len(writeKeys) == 0 {
-		env.Logger.Info("no API keys: the API is read-only (give --api-key to allow writes)")
-	}
-	return serveIndex(ctx, env, "serve", ix, g, sf, writeKeys, readKeys, nil)
+	return cmd
 }
 
 // serveIndex listens, serves the index until ctx is done and returns the
 // exit status.
 // onReady, if set, is called with the page's URL once the server is ready.
-func serveIndex(ctx context.Context, env *Env, name string, ix *index.Index, g *places.Gazetteer, sf serveFlags,
-	writeKeys, readKeys []string, onReady func(url string)) int {
+func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazetteer, sf serveFlags,
+	writeKeys, readKeys []string, onReady func(url string)) error {
 	eng, err := search.New(ix, g)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
-		return 1
+		return failed(err)
 	}
 	srv, err := server.New(server.Config{
 		Index: ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
@@ -162,17 +154,14 @@ func serveIndex(ctx context.Context, env *Env, name string, ix *index.Index, g *
 		Logger: env.Logger,
 	})
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
-		return 2
+		return misused("%v", err)
 	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
 		if errors.Is(err, syscall.EADDRINUSE) {
-			fmt.Fprintf(env.Stderr, "fahras %s: the address %s is already in use (is another server running?); choose another with --addr, e.g. --addr :8081\n", name, sf.addr)
-		} else {
-			fmt.Fprintf(env.Stderr, "fahras %s: listen on %s: %v\n", name, sf.addr, err)
+			return failed(fmt.Errorf("the address %s is already in use (is another server running?); choose another with --addr, e.g. --addr :8081", sf.addr))
 		}
-		return 1
+		return failed(fmt.Errorf("listen on %s: %w", sf.addr, err))
 	}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ctx, ln) }()
@@ -190,11 +179,10 @@ func serveIndex(ctx context.Context, env *Env, name string, ix *index.Index, g *
 	}
 
 	if err := <-served; err != nil {
-		fmt.Fprintf(env.Stderr, "fahras %s: %v\n", name, err)
-		return 1
+		return failed(err)
 	}
 	env.Logger.Info("stopped")
-	return 0
+	return nil
 }
 
 // pageURL is the address to open in a browser: a listener on all
@@ -211,72 +199,61 @@ func pageURL(flagAddr string, addr net.Addr) string {
 	return "http://" + net.JoinHostPort(host, port) + "/"
 }
 
-func runDemo(ctx context.Context, env *Env, args []string) int {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
+func demoCommand(env *Env) *cobra.Command {
 	var sf serveFlags
-	sf.register(fs)
-	dir := fs.String("index", "", "keep the demo index in this directory (default: a temporary directory removed at exit)")
-	fs.Usage = func() {
-		fmt.Fprintln(env.Stderr, "Usage: fahras demo [flags]\n\nIndexes the built-in demo articles and serves the search page and the API.")
-		fs.PrintDefaults()
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "demo [flags]",
+		Short: "index the embedded demo corpus and serve the search page",
+		Long:  "Indexes the built-in demo articles and serves the search page and the API.",
+		Args:  args(0, 0, "arguments"),
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fs.Usage()
-		return 2
-	}
-	writeKeys, readKeys, err := sf.keys()
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
-		return 2
-	}
-	demoKey := newDemoKey()
-	writeKeys = append(writeKeys, demoKey)
-
-	indexDir := *dir
-	if indexDir == "" {
-		tmp, err := os.MkdirTemp("", "fahras-demo-")
+	sf.register(cmd.Flags())
+	indexFlag(cmd, &dir, "", "keep the demo index in this directory (default: a temporary directory removed at exit)")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		ctx := cmd.Context()
+		writeKeys, readKeys, err := sf.keys()
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
-			return 1
+			return misused("%v", err)
 		}
-		defer os.RemoveAll(tmp)
-		indexDir = tmp
-	}
-	g, err := loadGazetteer("")
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
-		return 1
-	}
-	ix, _, err := index.OpenOrCreate(indexDir, index.Options{ProtectedWords: g.Names()})
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "fahras demo: %v\n", err)
-		return 1
-	}
-	defer ix.Close()
-	sum, err := ix.Ingest(ctx, fsSource(democorpus.FS(), democorpus.Files()), index.NewEnricher(g, nil), index.IngestOptions{
-		OnError: func(origin string, err error) { env.Logger.Warn("demo article skipped", "origin", origin, "err", err) },
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			fmt.Fprintln(env.Stderr, "fahras demo: interrupted")
-		} else {
-			fmt.Fprintf(env.Stderr, "fahras demo: indexing the demo corpus: %v\n", err)
+		demoKey := newDemoKey()
+		writeKeys = append(writeKeys, demoKey)
+
+		indexDir := dir
+		if indexDir == "" {
+			tmp, err := os.MkdirTemp("", "fahras-demo-")
+			if err != nil {
+				return failed(err)
+			}
+			defer os.RemoveAll(tmp)
+			indexDir = tmp
 		}
-		return 1
+		g, err := loadGazetteer("")
+		if err != nil {
+			return failed(err)
+		}
+		ix, _, err := index.OpenOrCreate(indexDir, index.Options{ProtectedWords: g.Names()})
+		if err != nil {
+			return failed(err)
+		}
+		defer ix.Close()
+		sum, err := ix.Ingest(ctx, fsSource(democorpus.FS(), democorpus.Files()), index.NewEnricher(g, nil), index.IngestOptions{
+			OnError: func(origin string, err error) { env.Logger.Warn("demo article skipped", "origin", origin, "err", err) },
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return failed(errors.New("interrupted"))
+			}
+			return failed(fmt.Errorf("indexing the demo corpus: %w", err))
+		}
+		env.Logger.Info("indexed the demo corpus", "dir", indexDir, "articles", sum.Indexed(), "failed", sum.Failed,
+			"took", sum.Elapsed.Round(time.Millisecond))
+		return serveIndex(ctx, env, ix, g, sf, writeKeys, readKeys, func(url string) {
+			fmt.Fprintf(env.Stdout, "demo write API key: %s\n", demoKey)
+			fmt.Fprintf(env.Stdout, "  try: curl -H 'Authorization: Bearer %s' -X PUT --data '{\"title\":\"…\",\"body\":\"…\"}' %sapi/v1/documents/my-article\n", demoKey, url)
+		})
 	}
-	env.Logger.Info("indexed the demo corpus", "dir", indexDir, "articles", sum.Indexed(), "failed", sum.Failed,
-		"took", sum.Elapsed.Round(time.Millisecond))
-	return serveIndex(ctx, env, "demo", ix, g, sf, writeKeys, readKeys, func(url string) {
-		fmt.Fprintf(env.Stdout, "demo write API key: %s\n", demoKey)
-		fmt.Fprintf(env.Stdout, "  try: curl -H 'Authorization: Bearer %s' -X PUT --data '{\"title\":\"…\",\"body\":\"…\"}' %sapi/v1/documents/my-article\n", demoKey, url)
-	})
+	return cmd
 }
 
 // newDemoKey makes a random write key for the demo.

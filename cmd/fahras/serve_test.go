@@ -100,7 +100,7 @@ func getJSON(t *testing.T, u string, v any) int {
 }
 
 func TestDemo(t *testing.T) {
-	base, stdout, stderr, stop := startCommand(t, runDemo, "--addr", "127.0.0.1:0")
+	base, stdout, stderr, stop := startCommand(t, command("demo"), "--addr", "127.0.0.1:0")
 
 	if code := getJSON(t, base+"readyz", nil); code != 200 {
 		t.Errorf("readyz: %d", code)
@@ -158,7 +158,7 @@ func TestDemo(t *testing.T) {
 
 func TestDemoKeepsAGivenIndex(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo-index")
-	_, _, _, stop := startCommand(t, runDemo, "--addr", "127.0.0.1:0", "--index", dir)
+	_, _, _, stop := startCommand(t, command("demo"), "--addr", "127.0.0.1:0", "--index", dir)
 	if code := stop(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -179,7 +179,7 @@ func TestServe(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	base, _, _, stop := startCommand(t, runServe, "--index", dir, "--addr", "127.0.0.1:0", "--api-key", "k1", "--timeout", "5s")
+	base, _, _, stop := startCommand(t, command("serve"), "--index", dir, "--addr", "127.0.0.1:0", "--api-key", "k1", "--timeout", "5s")
 	if code := getJSON(t, base+"healthz", nil); code != 200 {
 		t.Errorf("healthz %d", code)
 	}
@@ -199,7 +199,7 @@ func TestServe(t *testing.T) {
 }
 
 func TestServeErrors(t *testing.T) {
-	code, _, stderr := runCommandTest(t, runServe, "--index", t.TempDir(), "--addr", "127.0.0.1:0")
+	code, _, stderr := runCommandTest(t, command("serve"), "--index", t.TempDir(), "--addr", "127.0.0.1:0")
 	if code != 1 || !strings.Contains(stderr, "fahras demo") {
 		t.Errorf("no index: %d %q", code, stderr)
 	}
@@ -215,16 +215,16 @@ func TestServeErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix.Close()
-	code, _, stderr = runCommandTest(t, runServe, "--index", dir, "--addr", ln.Addr().String())
+	code, _, stderr = runCommandTest(t, command("serve"), "--index", dir, "--addr", ln.Addr().String())
 	if code != 1 || !strings.Contains(stderr, "already in use") {
 		t.Errorf("port taken: %d %q", code, stderr)
 	}
 
-	code, _, stderr = runCommandTest(t, runServe, "--index", dir, "--api-key-file", filepath.Join(t.TempDir(), "missing"))
+	code, _, stderr = runCommandTest(t, command("serve"), "--index", dir, "--api-key-file", filepath.Join(t.TempDir(), "missing"))
 	if code != 2 || !strings.Contains(stderr, "API key file") {
 		t.Errorf("missing key file: %d %q", code, stderr)
 	}
-	code, _, _ = runCommandTest(t, runServe, "stray-argument")
+	code, _, _ = runCommandTest(t, command("serve"), "stray-argument")
 	if code != 2 {
 		t.Errorf("stray argument: %d", code)
 	}
@@ -237,7 +237,7 @@ func TestServeKeys(t *testing.T) {
 	}
 	t.Setenv("FAHRAS_API_KEYS", "env-w1, env-w2")
 	t.Setenv("FAHRAS_READ_KEYS", "env-r1")
-	sf := serveFlags{writeKeys: listFlag{"flag-w"}, readKeys: listFlag{"flag-r"}, keyFile: file}
+	sf := serveFlags{writeKeys: []string{"flag-w"}, readKeys: []string{"flag-r"}, keyFile: file}
 	w, r, err := sf.keys()
 	if err != nil {
 		t.Fatal(err)

@@ -88,6 +88,10 @@ type Options struct {
 	// record. Servers set it: a small compressed request can otherwise
 	// inflate a thousandfold.
 	MaxStreamBytes int64
+	// OnRead, when set, is told how many bytes of a file ReadPath has
+	// just read (as stored, before decompression), so that progress can
+	// be shown against InputSize. It may be called from any goroutine.
+	OnRead func(n int)
 }
 
 // Default limits.
@@ -239,26 +243,47 @@ func ReadPath(ctx context.Context, path string, stdin io.Reader, opts Options, e
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("read input: %w", err)
+		// "PATH: no such file or directory", without the stat.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return err
 	}
 	if !info.IsDir() {
 		return readFile(ctx, path, opts, emit)
 	}
-	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+	return inputFiles(path, func(p string, err error) error {
 		if cerr := ctx.Err(); cerr != nil {
 			return cerr
 		}
+		// An unreadable directory entry is skipped, not fatal.
+		return emit(Record{Err: fmt.Errorf("walk: %w", err), Origin: p})
+	}, func(p string) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return readFile(ctx, p, opts, emit)
+	})
+}
+
+// inputFiles walks root as ReadPath reads it, calling file for every
+// regular file below it (links to regular files followed; devices,
+// sockets, links to directories and hidden entries below the root
+// skipped) and bad for every entry that cannot be read, which skips it
+// unless bad returns an error.
+func inputFiles(root string, bad func(p string, err error) error, file func(p string) error) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			// An unreadable directory entry is skipped, not fatal.
-			if eerr := emit(Record{Err: fmt.Errorf("walk: %w", err), Origin: p}); eerr != nil {
-				return eerr
+			if berr := bad(p, err); berr != nil {
+				return berr
 			}
-			if d != nil && d.IsDir() && p != path {
+			if d != nil && d.IsDir() && p != root {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if p != path && strings.HasPrefix(d.Name(), ".") {
+		if p != root && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -268,14 +293,12 @@ func ReadPath(ctx context.Context, path string, stdin io.Reader, opts Options, e
 			return nil
 		}
 		if !d.Type().IsRegular() {
-			// Follow symbolic links to regular files; skip devices,
-			// sockets and links to directories.
 			fi, err := os.Stat(p)
 			if err != nil || !fi.Mode().IsRegular() {
 				return nil
 			}
 		}
-		return readFile(ctx, p, opts, emit)
+		return file(p)
 	})
 }
 
@@ -289,10 +312,52 @@ func readFile(ctx context.Context, path string, opts Options, emit func(Record) 
 	if info, err := f.Stat(); err == nil {
 		modTime = info.ModTime()
 	}
-	return Read(ctx, f, path, opts, func(r Record) error {
+	var in io.Reader = f
+	if opts.OnRead != nil {
+		in = countingReader{f, opts.OnRead}
+	}
+	return Read(ctx, in, path, opts, func(r Record) error {
 		r.ModTime = modTime
 		return emit(r)
 	})
+}
+
+// countingReader tells onRead how much each Read returned.
+type countingReader struct {
+	r      io.Reader
+	onRead func(int)
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.onRead(n)
+	}
+	return n, err
+}
+
+// InputSize is the size in bytes of the files ReadPath reads for paths
+// (directories walked as ReadPath walks them), and false when it cannot
+// be known: standard input, or a path that cannot be read.
+func InputSize(paths []string) (int64, bool) {
+	var total int64
+	for _, path := range paths {
+		if path == "-" {
+			return 0, false
+		}
+		err := inputFiles(path, func(_ string, err error) error { return err }, func(p string) error {
+			info, err := os.Stat(p)
+			if err != nil {
+				return err
+			}
+			total += info.Size()
+			return nil
+		})
+		if err != nil {
+			return 0, false
+		}
+	}
+	return total, true
 }
 
 // Detect guesses the format from a name and the first bytes (of the

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -588,4 +589,47 @@ func firstRunes(s string, n int) string {
 func lastRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[max(0, len(r)-n):])
+}
+
+// The bytes ReadPath reports read add up to InputSize, so a progress bar
+// over them ends at its total.
+func TestReadPathCountsBytes(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.jsonl":        `{"id":"a","title":"خبر أول","body":"نص الخبر الأول."}` + "\n",
+		"sub/b.txt":      "محليات\nالأحد 12 آذار 2023\nبغداد - نص الخبر الثاني.\n",
+		".hidden/c.json": `{"id":"c","title":"مخفي"}` + "\n",
+	}
+	want := int64(0)
+	for name, body := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(name, ".") {
+			want += int64(len(body))
+		}
+	}
+	size, ok := InputSize([]string{dir})
+	if !ok || size != want {
+		t.Fatalf("InputSize = %d, %v; want %d", size, ok, want)
+	}
+	var read atomic.Int64
+	records := 0
+	err := ReadPath(context.Background(), dir, nil, Options{OnRead: func(n int) { read.Add(int64(n)) }}, func(r Record) error {
+		records++
+		return nil
+	})
+	if err != nil || records != 2 || read.Load() != want {
+		t.Errorf("ReadPath: %d records, %d bytes, %v; want 2 records, %d bytes", records, read.Load(), err, want)
+	}
+	if _, ok := InputSize([]string{"-"}); ok {
+		t.Error("the size of standard input is known")
+	}
+	if _, ok := InputSize([]string{filepath.Join(dir, "missing")}); ok {
+		t.Error("the size of a missing file is known")
+	}
 }

@@ -7,18 +7,19 @@ import (
 	"unicode/utf8"
 )
 
-// Warnings reported by Parse.
-const (
-	warnUnbalancedQuote = "unbalanced quote: the rest of the query is read as a phrase"
-	warnEmptyPhrase     = "empty phrase ignored"
-	warnEmptyScope      = "field scope with nothing after it ignored"
-	warnShortPrefix     = "wildcard needs at least 2 characters before *: term ignored"
-	warnLoneWildcard    = "lone wildcard ignored"
-	warnLoneFuzzy       = "lone ~ ignored"
-	warnFuzzyClamped    = "fuzzy distance above 2 lowered to 2"
-	warnPrefixAndFuzzy  = "a term cannot be both a prefix and fuzzy: ~ ignored"
-	warnDanglingOR      = "OR without a term on both sides ignored"
-	warnNegatedOR       = "OR cannot join an excluded term: OR ignored"
+// Warnings reported by Parse; their codes are stable, so that a client can
+// word them in its own language.
+var (
+	warnUnbalancedQuote = Warning{"unbalanced_quote", "unbalanced quote: the rest of the query is read as a phrase"}
+	warnEmptyPhrase     = Warning{"empty_phrase", "empty phrase ignored"}
+	warnEmptyScope      = Warning{"empty_scope", "field scope with nothing after it ignored"}
+	warnShortPrefix     = Warning{"short_prefix", "wildcard needs at least 2 characters before *: term ignored"}
+	warnLoneWildcard    = Warning{"lone_wildcard", "lone wildcard ignored"}
+	warnLoneFuzzy       = Warning{"lone_fuzzy", "lone ~ ignored"}
+	warnFuzzyClamped    = Warning{"fuzzy_clamped", "fuzzy distance above 2 lowered to 2"}
+	warnPrefixAndFuzzy  = Warning{"prefix_and_fuzzy", "a term cannot be both a prefix and fuzzy: ~ ignored"}
+	warnDanglingOR      = Warning{"dangling_or", "OR without a term on both sides ignored"}
+	warnNegatedOR       = Warning{"negated_or", "OR cannot join an excluded term: OR ignored"}
 )
 
 // Parse parses a user query. It returns ErrInvalidUTF8, ErrTooLong or
@@ -26,14 +27,14 @@ const (
 // a Query, possibly empty, with Warnings for what was repaired.
 func Parse(s string, opts Options) (Query, error) {
 	if !utf8.ValidString(s) {
-		return Query{}, fmt.Errorf("parse query: %w", ErrInvalidUTF8)
+		return Query{}, ErrInvalidUTF8
 	}
 	if n, limit := utf8.RuneCountInString(s), opts.maxRunes(); n > limit {
-		return Query{}, fmt.Errorf("parse query: %w: %d characters, the limit is %d", ErrTooLong, n, limit)
+		return Query{}, fmt.Errorf("%w: %d characters, the limit is %d", ErrTooLong, n, limit)
 	}
 	p := parser{rs: []rune(s), maxTerms: opts.maxClauses()}
 	if err := p.run(); err != nil {
-		return Query{}, fmt.Errorf("parse query: %w", err)
+		return Query{}, err
 	}
 	return Query{Clauses: p.clauses, Warnings: p.warnings}, nil
 }
@@ -44,18 +45,18 @@ type parser struct {
 	maxTerms int
 	terms    int
 	clauses  []Clause
-	warnings []string
+	warnings []Warning
 	// pendingOR is set after an OR that follows a positive clause.
 	pendingOR bool
 }
 
-func (p *parser) warn(msg string) {
-	for _, w := range p.warnings {
-		if w == msg {
+func (p *parser) warn(w Warning) {
+	for _, have := range p.warnings {
+		if have == w {
 			return
 		}
 	}
-	p.warnings = append(p.warnings, msg)
+	p.warnings = append(p.warnings, w)
 }
 
 func (p *parser) run() error {

@@ -69,8 +69,15 @@ func (o Options) maxClauses() int {
 type Query struct {
 	Clauses []Clause `json:"clauses"`
 	// Warnings describe the parts of the input that were repaired or
-	// ignored, in English, each at most once.
-	Warnings []string `json:"warnings,omitempty"`
+	// ignored, each at most once.
+	Warnings []Warning `json:"warnings,omitempty"`
+}
+
+// Warning is one part of a query that was repaired or ignored: Code is
+// stable for clients, Message says it in English.
+type Warning struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
 }
 
 // Clause is one conjunct of a query: the disjunction of its terms.

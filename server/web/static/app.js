@@ -295,12 +295,30 @@
       if (err && err.name === 'AbortError') throw err;
     }
     if (!res.ok) {
-      const msg = body && body.error && typeof body.error.message === 'string' ? body.error.message : '';
-      throw new APIError(msg || `ردّ الخادم بالرمز ${res.status}.`);
+      const e = body && body.error ? body.error : {};
+      const text = errorText[typeof e.code === 'string' ? e.code : ''];
+      const value = typeof e.param === 'string' ? params.get(e.param) || '' : '';
+      const msg = typeof text === 'function' ? text(value) : text;
+      throw new APIError(msg || `تعذّر تنفيذ الطلب: ردّ الخادم بالرمز ${res.status}.`);
     }
     if (!body || typeof body !== 'object') throw new APIError('ردّ الخادم بما لا يُفهم.');
     return body;
   }
+
+  // The API's error codes are stable; the page says them in Arabic.
+  const errorText = {
+    empty_query: 'لا يبحث هذا الطلب عن شيء: اكتب كلمة من حرفين على الأقل (تُهمل الكلمات الشائعة مثل «في» و«من» وحدها).',
+    too_long: 'البحث أطول مما يُقبل؛ اختصره.',
+    too_many_terms: 'في البحث كلمات أكثر مما يُقبل؛ اختصره.',
+    query_too_broad: 'البادئة أو الكلمة التقريبية تطابق كلمات كثيرة جدًا؛ أطلها بحرف أو أكثر.',
+    invalid_date: (v) => `التاريخ «${v}» غير صحيح أو غير موجود في التقويم؛ اكتبه بالصيغة 2024-02-29.`,
+    invalid_cursor: 'انتهت صلاحية رابط الصفحة التالية؛ ابدأ البحث من جديد.',
+    page_too_deep: 'لا يمكن الوصول إلى صفحة بهذا العمق؛ ضيّق البحث.',
+    timeout: 'استغرق البحث وقتًا أطول من المسموح؛ ضيّق البحث وأعد المحاولة.',
+    rate_limited: 'طلبات كثيرة في وقت قصير؛ انتظر قليلًا ثم أعد المحاولة.',
+    not_ready: 'الفهرس قيد التحميل؛ أعد المحاولة بعد لحظات.',
+    internal: 'حدث خطأ في الخادم؛ أعد المحاولة لاحقًا.',
+  };
 
   function isAbort(err) {
     return err && err.name === 'AbortError';
@@ -480,9 +498,23 @@
     ui.dym.hidden = false;
   }
 
+  // The engine's warnings carry stable codes; the page says them in Arabic.
+  const warningText = {
+    unbalanced_quote: 'علامة اقتباس بلا إغلاق: قُرئ باقي البحث عبارةً واحدة',
+    empty_phrase: 'أُهملت عبارة فارغة بين علامتي اقتباس',
+    empty_scope: 'أُهمل حقل بلا كلمة بعده (مثل title:)',
+    short_prefix: 'البحث بالبادئة يحتاج حرفين على الأقل قبل *: أُهملت الكلمة',
+    lone_wildcard: 'أُهملت علامة * منفردة',
+    lone_fuzzy: 'أُهملت علامة ~ منفردة',
+    fuzzy_clamped: 'خُفّضت درجة التقريب إلى 2',
+    prefix_and_fuzzy: 'لا تجتمع * و~ في كلمة واحدة: أُهملت ~',
+    dangling_or: 'أُهملت OR بلا كلمة على أحد جانبيها',
+    negated_or: 'لا تربط OR كلمة مستبعدة: أُهملت OR',
+  };
+
   function renderWarnings(warnings) {
-    const list = Array.isArray(warnings) ? warnings.filter((w) => typeof w === 'string') : [];
-    ui.warnings.replaceChildren(...list.map((w) => el('li', {dir: 'auto', text: w})));
+    const list = Array.isArray(warnings) ? warnings.filter((w) => w && typeof w.code === 'string') : [];
+    ui.warnings.replaceChildren(...list.map((w) => el('li', {text: warningText[w.code] || 'أُهمل جزء من البحث لا يُفهم'})));
     ui.warnings.hidden = list.length === 0;
   }
 
@@ -607,10 +639,15 @@
 
     const interval = df && df.interval;
     const max = Math.max(1, ...buckets.map((b) => Number(b.count) || 0));
-    hist.replaceChildren(...withGaps(buckets, interval).map((b) => {
+    const line = withGaps(buckets, interval);
+    // Counts are written on the bars while they fit; the axis names every
+    // bar's period, or every few when there are many.
+    const showCounts = line.length <= 24;
+    const every = Math.max(1, Math.ceil(line.length / 8));
+    hist.replaceChildren(...line.map((b) => {
       if (!b) return el('span', {class: 'bar-gap', 'aria-hidden': 'true'});
       const label = `${fmtKey(b.key, interval)}: ${num(b.count)}`;
-      const fill = el('span', {class: 'fill'});
+      const fill = el('span', {class: 'fill'}, showCounts ? el('span', {class: 'bar-count', text: num(b.count)}) : null);
       fill.style.height = `${Math.max(2, ((Number(b.count) || 0) / max) * 100)}%`;
       return el('button', {
         type: 'button',
@@ -621,12 +658,14 @@
         dataset: {key: b.key, from: b.from, to: b.to, count: String(b.count)},
       }, fill);
     }));
+    let prev = null;
+    axis.replaceChildren(...line.map((b, i) => {
+      const text = b && (i % every === 0 || i === line.length - 1) ? axisLabel(b.key, interval, prev) : '';
+      if (text) prev = b.key;
+      return el('span', {class: 'tick', text});
+    }));
     hist.hidden = buckets.length === 0;
     axis.hidden = buckets.length === 0;
-    if (buckets.length) {
-      $('.axis-start', axis).textContent = fmtKey(buckets[0].key, interval);
-      $('.axis-end', axis).textContent = buckets.length > 1 ? fmtKey(buckets[buckets.length - 1].key, interval) : '';
-    }
     ui.dates.hidden = buckets.length === 0 && rs.length === 0 && !state.from && !state.to;
   }
 
@@ -666,6 +705,22 @@
     if (!p || !p.d) return '';
     const t = new Date(Date.UTC(p.y, p.m - 1, p.d + 1));
     return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+  }
+
+  // axisLabel names a bar's period briefly: the year of a year; the month
+  // of a month, with its year on the first label and in January; the day
+  // of a day, with its month on the first label and on the 1st.
+  function axisLabel(key, interval, prevKey) {
+    const p = parseDay(key);
+    if (!p) return key;
+    const prev = prevKey ? parseDay(prevKey) : null;
+    if (interval === 'year' || !p.m) return digits(String(p.y));
+    if (interval === 'month' || !p.d) {
+      const year = !prev || prev.y !== p.y;
+      return year ? `${monthName(p.m)} ${digits(String(p.y))}` : monthName(p.m);
+    }
+    const month = !prev || prev.m !== p.m;
+    return month ? `${digits(String(p.d))} ${monthName(p.m)}` : digits(String(p.d));
   }
 
   function fmtKey(key, interval) {
@@ -966,20 +1021,20 @@
     params.set('prefix', prefix);
     params.set('size', '10');
     try {
-      const body = await getJSON('facets/place', params, ctl.signal);
+      const body = await getJSON('facets/places', params, ctl.signal);
       if (ctl !== placeCtl) return;
-      const values = Array.isArray(body.values) ? body.values.filter((v) => v && v.value) : [];
+      const values = Array.isArray(body.values) ? body.values.filter((v) => v && v.id) : [];
       for (const v of values) {
-        if (v.label) {
-          labels.set(`place:${v.value}`, v.label);
-          if (/^[A-Z]{2}$/.test(v.value)) labels.set(`country:${v.value}`, v.label);
+        if (v.name) {
+          labels.set(`place:${v.id}`, v.name);
+          if (v.level === 'country') labels.set(`country:${v.id}`, v.name);
         }
       }
       ui.placeResults.replaceChildren(...(values.length
         ? values.map((v) => {
-          const b = facetButton(v.label || v.value, v.count,
-            state.place.includes(v.value) || state.country.includes(v.value), {found: v.value});
-          $('.label', b).after(el('span', {class: 'level', text: placeLevel(v.value)}));
+          const b = facetButton(v.name || v.id, v.count,
+            state.place.includes(v.id) || state.country.includes(v.id), {found: v.id});
+          $('.label', b).after(el('span', {class: 'level', text: placeLevel(v.id)}));
           return el('li', null, b);
         })
         : [el('li', {class: 'empty-facet', text: 'لا أماكن بهذا الاسم في النتائج'})]));
