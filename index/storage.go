@@ -10,21 +10,30 @@ const DefaultMemoryBudget = 3 << 29
 // While articles are loaded, most of a process's memory beyond the
 // batches being built is the pages of the segment files being merged:
 // bleve reads every source segment of a merge through a memory map, and
-// its default lets merged segments grow to 4 GiB, so the memory a load
-// needs grew with the index. Here a merge never produces a segment file
-// above a sixth of the budget: with one merge at a time in each of two
-// shards, their sources stay within a third of it, whatever the size of
-// the index. Larger indexes then keep more segments, each searched in
-// turn.
+// its default lets merged segments grow to five million documents, so
+// the memory a load needed grew with the index (6.3 GB at a million
+// articles). Here a merge never makes a segment of more documents than a
+// sixth of the budget holds at 8 KiB an article (an indexed article is
+// about 7 KB on disk in the news of the benchmark): with one merge at a
+// time in each of two shards, their sources stay within a third of the
+// budget, whatever the size of the index. bleve's own limit on a merged
+// segment's file size applies to segments with vectors only. Larger
+// indexes keep more segments, each searched in turn, and merge less.
 func scorchConfig(budget int64) map[string]interface{} {
+	return map[string]interface{}{
+		"scorchMergePlanOptions": map[string]interface{}{
+			"MaxSegmentSize": maxSegmentDocs(budget),
+		},
+	}
+}
+
+// maxSegmentDocs is the most documents a merged segment may hold under a
+// memory budget.
+func maxSegmentDocs(budget int64) int64 {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
-	return map[string]interface{}{
-		"scorchMergePlanOptions": map[string]interface{}{
-			"MaxSegmentFileSize": max(budget/6, 16<<20),
-		},
-	}
+	return max(budget/(6*8<<10), 10000)
 }
 
 // GoMemoryLimit is the soft limit of the Go heap (runtime/debug's
