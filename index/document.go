@@ -58,7 +58,7 @@ func (d *Doc) fields(duplicateOf, hash string) map[string]interface{} {
 	setList(FieldCountry, d.Countries)
 	setList(FieldDivision, d.Divisions)
 	setList(FieldCity, d.Cities)
-	if a.Dateline != nil {
+	if a.Dateline != nil && a.Dateline.ID != "" {
 		m[FieldDateline] = a.Dateline.ID
 	}
 	if d.Primary != nil && (d.Primary.Lat != 0 || d.Primary.Lon != 0) {

@@ -256,3 +256,93 @@ func TestSeedArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineStructure: the dateline's shape is trusted. Its country
+// part places an unknown city; one slip in a long name still resolves
+// there (and only there); the byline is read when the body has none.
+func TestDatelineStructure(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	type want struct {
+		id, name, country string
+		unresolved        bool
+	}
+	tests := []struct {
+		name, body, byline string
+		want               *want
+	}{
+		{"unknown city, known country", "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- أدى اندلاع حريق إلى إجلاء السكان.", "",
+			&want{"", "أتلانتا", "US", true}},
+		{"known city outside the stated country", "دبي، الولايات المتحدة (CNN)— قال مسؤولون إن الرحلات ستستأنف.", "",
+			&want{"", "دبي", "US", true}},
+		{"city inside the stated country", "دبي، الإمارات العربية المتحدة (CNN)— افتتح معرض للكتاب.", "",
+			&want{"AE.dubai", "دبي", "AE", false}},
+		{"unknown city, no country", "سيول (رويترز) - قالت الحكومة إن المحادثات ستستأنف.", "", nil},
+		{"unknown city, unmarked", "أتلانتا، الولايات المتحدة: قالت الشرطة إن التحقيق جار.", "", nil},
+		{"one letter missing in a long name", "بغدد (رويترز) - قال مسؤولون إن الطريق فتح.", "",
+			&want{"IQ.baghdad", "بغداد", "IQ", false}},
+		{"one letter replaced", "القاهرو - (أ ف ب): ارتفع منسوب النيل.", "",
+			&want{"EG.cairo", "القاهرة", "EG", false}},
+		{"two slips", "بغدذذ (رويترز) - قال مسؤولون إن الطريق فتح.", "", nil},
+		{"slip in a short name", "غزا (رويترز) - قال مسؤولون إن المعبر فتح.", "", nil},
+		{"slip in an unmarked dateline", "بغدد: قال مسؤولون إن الطريق فتح.", "", nil},
+		{"stopped name in a marked dateline", "حديثة (رويترز) - قال مسؤولون إن السد آمن.", "",
+			&want{"IQ.haditha", "حديثة", "IQ", false}},
+		{"byline", "قال مسؤولون إن المحادثات انتهت دون اتفاق.", "القاهرة – خالد حسني",
+			&want{"EG.cairo", "القاهرة", "EG", false}},
+		{"byline with tatweel", "قال مسؤولون إن المحادثات انتهت.", "دبي ـ العربية.نت",
+			&want{"AE.dubai", "دبي", "AE", false}},
+		{"byline that names no place", "قال مسؤولون إن المحادثات انتهت.", "العربية.نت ـ عماد البليك", nil},
+		{"byline without a dash", "قال مسؤولون إن المحادثات انتهت.", "فرانس 24", nil},
+		{"body dateline before byline", "الرياض (واس) - وصل وفد رسمي.", "القاهرة - أحمد الريدي",
+			&want{"SA.riyadh", "الرياض", "SA", false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := m.ExtractByline("", tc.body, tc.byline)
+			if tc.want == nil {
+				if ex.Dateline != nil {
+					t.Fatalf("dateline = %+v, want none", *ex.Dateline)
+				}
+				return
+			}
+			d := ex.Dateline
+			if d == nil {
+				t.Fatalf("no dateline, want %+v (places %v)", *tc.want, found(ex.Places))
+			}
+			if got := (want{d.ID, d.Name, d.Country, d.Unresolved}); got != *tc.want {
+				t.Errorf("dateline = %+v, want %+v", got, *tc.want)
+			}
+			if len(ex.Places) == 0 || ex.Places[0] != *d || d.Role != RoleDateline || d.Count < 1 {
+				t.Errorf("dateline %+v is not the first place with a count: %+v", *d, ex.Places)
+			}
+		})
+	}
+}
+
+func TestSlipOnlyInDateline(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	if ex := m.Extract("", "زار الوفد بغدد والقاهرو."); len(ex.Places) != 0 {
+		t.Errorf("misspelt mentions matched: %v", found(ex.Places))
+	}
+	// A byline dateline is counted once beside the mentions of the body.
+	ex := m.ExtractByline("", "وصل الوزير إلى القاهرة أمس.", "القاهرة - رويترز")
+	if got := found(ex.Places); !slices.Equal(got, []string{"@EG.cairo:2"}) {
+		t.Errorf("places = %v, want the byline city counted with its mention", got)
+	}
+}
+
+func TestOneSlip(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"بغداد", "بغدد", true}, {"بغداد", "بغدااد", true}, {"بغداد", "بغدار", true},
+		{"بغداد", "بغادد", true}, {"بغداد", "بغداد", false}, {"بغداد", "بغرار", false},
+		{"ab cd", "abcd", false}, {"ab cd", "ab xd", true}, {"ab", "ba", true}, {"", "a", true},
+	}
+	for _, tt := range tests {
+		if got := oneSlip(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneSlip(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -32,6 +32,8 @@ type Matcher struct {
 	// division or -1.
 	division []int
 	root     map[string]*node
+	// fuzzy finds names within one slip of a dateline's place.
+	fuzzy *fuzzyIndex
 }
 
 // node is one word of the name trie. hits are the places whose name (or
@@ -39,6 +41,9 @@ type Matcher struct {
 type node struct {
 	next map[string]*node
 	hits []hit
+	// stopped are the places whose name here is on the stop list: found
+	// in datelines only.
+	stopped []hit
 	// ignore marks the end of a phrase that is not a place (ريال مدريد).
 	ignore bool
 }
@@ -58,6 +63,7 @@ func (g *Gazetteer) NewMatcher() *Matcher {
 		places:   make([]Place, len(g.places)),
 		division: make([]int, len(g.places)),
 		root:     map[string]*node{},
+		fuzzy:    newFuzzyIndex(),
 	}
 	copy(m.places, g.places)
 	for i, p := range g.places {
@@ -95,13 +101,14 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
 		key[i] = w.text
 	}
 	joined := strings.Join(key, " ")
-	if seen[joined] || stopWords[joined] {
+	if seen[joined] {
 		return nil
 	}
 	if len(key) == 1 && utf8.RuneCountInString(key[0]) < minNameRunes {
 		return nil
 	}
 	seen[joined] = true
+	stopped := stopWords[joined]
 	level := m.root
 	var n *node
 	for _, w := range key {
@@ -115,8 +122,19 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
 		}
 		level = n.next
 	}
-	if h.place >= 0 {
+	switch {
+	case h.place < 0:
+	case stopped && !h.adjective:
+		n.stopped = append(n.stopped, h)
+	case stopped:
+	default:
 		n.hits = append(n.hits, h)
+	}
+	if h.place >= 0 && !h.adjective {
+		m.fuzzy.add(joined, n)
+	}
+	if stopped {
+		return nil
 	}
 	return n
 }
@@ -159,6 +177,13 @@ type occurrence struct {
 // Extract finds the dateline (in the first line of body) and every place
 // named in title and body.
 func (m *Matcher) Extract(title, body string) Extraction {
+	return m.ExtractByline(title, body, "")
+}
+
+// ExtractByline is Extract for an article that also has a byline (its
+// author field), where some outlets write the dateline: "القاهرة - أحمد
+// الريدي"، "أبوظبي - سكاي نيوز عربية". The body's own dateline comes first.
+func (m *Matcher) ExtractByline(title, body, byline string) Extraction {
 	var occ []occurrence
 	var toks []token
 	var cands []string
@@ -167,7 +192,7 @@ func (m *Matcher) Extract(title, body string) Extraction {
 		toks = tokenize(text, toks[:0])
 		occ, cands = m.scan(toks, &pos, occ, cands)
 	}
-	dl := m.dateline(body)
+	dl := m.dateline(body, byline)
 	return m.resolve(occ, dl)
 }
 
@@ -248,11 +273,13 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		for _, c := range dl.countries {
 			context[c] = true
 		}
-		dl.place = m.choose(dl.node.hits, context, true)
-		if dl.place < 0 {
-			dl = nil
-		} else {
-			context[m.places[dl.place].Country] = true
+		if dl.node != nil {
+			dl.place = m.choose(dl.hits, context, true)
+			if dl.place < 0 {
+				dl = nil
+			} else {
+				context[m.places[dl.place].Country] = true
+			}
 		}
 	}
 
@@ -277,7 +304,7 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		s := stats[n]
 		p := m.choose(n.hits, context, false)
 		count := s.count
-		if dl != nil && n == dl.node && p != dl.place {
+		if dl != nil && dl.inText && n == dl.node && p != dl.place {
 			count-- // that occurrence is the dateline, counted below
 		}
 		if count > 0 {
@@ -285,8 +312,8 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		}
 	}
 	var ex Extraction
-	if dl != nil {
-		if stats[dl.node] == nil || m.choose(dl.node.hits, context, false) != dl.place {
+	if dl != nil && dl.node != nil {
+		if !dl.inText || stats[dl.node] == nil || m.choose(dl.node.hits, context, false) != dl.place {
 			addCount(dl.place, 1, -1)
 		}
 		byPlace[dl.place].first = -1
@@ -300,10 +327,17 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		}
 		return list[a].first < list[b].first
 	})
-	ex.Places = make([]article.Place, 0, len(list))
+	ex.Places = make([]article.Place, 0, len(list)+1)
+	if dl != nil && dl.node == nil {
+		// A city the gazetteer does not know, under the dateline's country.
+		ap := article.Place{Name: dl.written, Level: LevelCity, Country: dl.countries[0],
+			Role: RoleDateline, Count: 1, Unresolved: true}
+		ex.Dateline = &ap
+		ex.Places = append(ex.Places, ap)
+	}
 	for _, f := range list {
 		ap := m.articlePlace(f.place, RoleMention, f.count)
-		if dl != nil && f.place == dl.place {
+		if dl != nil && dl.node != nil && f.place == dl.place {
 			ap.Role = RoleDateline
 			d := ap
 			ex.Dateline = &d
