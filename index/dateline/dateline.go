@@ -86,7 +86,7 @@ var agencies = []string{
 // Parse reads the dateline at the start of line (the first line of a
 // story's body). It reports false when line does not open with one.
 func Parse(line string) (Dateline, bool) {
-	line = strings.TrimSpace(line)
+	line = trim(line)
 	if line == "" {
 		return Dateline{}, false
 	}
@@ -165,7 +165,7 @@ func parseHead(line string) (Dateline, bool) {
 // filed from: "القاهرة - أحمد الريدي", "دبي ـ العربية.نت",
 // "كان (جنوب فرنسا) - رويترز". A byline without a dash names no place.
 func ParseByline(s string) (Dateline, bool) {
-	s = strings.TrimSpace(s)
+	s = trim(s)
 	sep, size := bylineDash(s)
 	if sep <= 0 {
 		return Dateline{}, false
@@ -188,6 +188,12 @@ func ParseByline(s string) (Dateline, bool) {
 		d.Parts = append(d.Parts, region)
 	}
 	return d, true
+}
+
+// trim removes spaces and invisible format characters (zero-width
+// spaces, bidi marks) around s.
+func trim(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
 }
 
 // bylineDash finds the first dash (or tatweel used as one) of a byline.

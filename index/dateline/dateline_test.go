@@ -121,3 +121,10 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseInvisibleStart(t *testing.T) {
+	d, ok := Parse("\u200bدبي، الإمارات العربية المتحدة (CNN)- -كشفت شركة قطر غاز عن اتفاقية.")
+	if !ok || d.Parts[0] != "دبي" || d.Source != "CNN" {
+		t.Fatalf("Parse = %+v, %v; want دبي with CNN", d, ok)
+	}
+}

@@ -21,9 +21,6 @@ type datelineMatch struct {
 	// written is the city as the dateline writes it, kept when it is not
 	// in the gazetteer.
 	written string
-	// inText is set when the name is also one of the mentions scanned in
-	// the body, so that it is not counted twice.
-	inText bool
 }
 
 // dateline finds the place a story was filed from: in the first line of
@@ -33,33 +30,46 @@ type datelineMatch struct {
 // slack in a long name when the shape alone shows a dateline; when only
 // the country part after a comma is known, the city is kept as written
 // under that country.
-func (m *Matcher) dateline(body, byline string) *datelineMatch {
-	if d, ok := dateline.Parse(firstLine(body)); ok {
+//
+// It also returns how many bytes of body the dateline takes: its words
+// name where the story was filed, not what it is about (the country part
+// of دبي، الإمارات العربية المتحدة only places the city), so they are not
+// scanned for mentions.
+func (m *Matcher) dateline(body, byline string) (*datelineMatch, int) {
+	start, line := firstLine(body)
+	if d, ok := dateline.Parse(line); ok {
+		skip := start + len(line)
+		if strings.HasSuffix(line, d.Rest) {
+			skip -= len(d.Rest)
+		}
 		if dl := m.datelineOf(d, true); dl != nil {
-			return dl
+			return dl, skip
 		}
 		if d.Lead != "" {
 			// (بغداد) - …: the place itself in parentheses.
 			if dl := m.datelineOf(dateline.Dateline{Place: d.Lead, Parts: []string{d.Lead}}, true); dl != nil {
-				return dl
+				return dl, skip
 			}
 		}
 	}
 	if d, ok := dateline.ParseByline(byline); ok {
-		return m.datelineOf(d, false)
+		return m.datelineOf(d, false), 0
 	}
-	return nil
+	return nil, 0
 }
 
-func firstLine(body string) string {
-	for body != "" {
-		line, rest, _ := strings.Cut(body, "\n")
-		if line = strings.TrimSpace(line); line != "" {
-			return line
+// firstLine returns the first non-blank line of body, trimmed, and where
+// it starts.
+func firstLine(body string) (int, string) {
+	offset := 0
+	for offset < len(body) {
+		line, _, _ := strings.Cut(body[offset:], "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			return offset + strings.Index(line, t), t
 		}
-		body = rest
+		offset += len(line) + 1
 	}
-	return ""
+	return 0, ""
 }
 
 // datelineOf resolves the place parts of a dateline; inBody says whether
@@ -89,23 +99,35 @@ func (m *Matcher) datelineOf(d dateline.Dateline, inBody bool) *datelineMatch {
 		}
 	}
 	city := m.exactName(d.Parts[0], d.Marked)
-	inText := inBody && city != nil && len(city.hits) > 0
 	if city == nil && d.Marked {
-		city = m.fuzzy.find(d.Parts[0])
+		city = m.fuzzy.find(d.Parts[0], m.population)
 	}
 	if city != nil {
 		hits := datelineHits(city, d.Marked)
 		if len(within) > 0 {
-			hits = m.inside(hits, within)
+			if in := m.inside(hits, within); len(in) > 0 || inBody {
+				hits = in
+			}
+			// else a byline listing the places of several authors (دبي،
+			// اليمن - …): its first place is the dateline.
 		}
 		if len(hits) > 0 {
-			return &datelineMatch{node: city, hits: hits, place: -1, countries: countries, inText: inText}
+			return &datelineMatch{node: city, hits: hits, place: -1, countries: countries}
 		}
 	}
 	if d.Marked && len(countries) > 0 {
 		return &datelineMatch{place: -1, countries: countries[:1], written: strings.TrimSpace(d.Parts[0])}
 	}
 	return nil
+}
+
+// population is the largest population of the places a name stands for.
+func (m *Matcher) population(n *node) int {
+	best := 0
+	for _, h := range datelineHits(n, true) {
+		best = max(best, m.places[h.place].Population)
+	}
+	return best
 }
 
 // datelineHits returns the places a name stands for in a dateline: its

@@ -346,3 +346,40 @@ func TestOneSlip(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineListingPlaces(t *testing.T) {
+	m := embedded(t).NewMatcher() // knows Yemen, which does not hold Dubai
+	ex := m.ExtractByline("", "اختلف الحال تماماً.", "دبي، اليمن - قناة العربية، إسلام سيف")
+	if ex.Dateline == nil || ex.Dateline.ID != "AE.dubai" {
+		t.Fatalf("dateline = %+v, want AE.dubai", ex.Dateline)
+	}
+}
+
+func TestMentionRules(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a club named after its city", "فاز الرمادي العراقي على ضيفه، وتأهل الرمادي إلى النهائي.", []string{"IQ:1"}},
+		{"the city takes the feminine", "عاد الهدوء إلى مدينة الرمادي العراقية.", []string{"IQ.ramadi:1", "IQ:1"}},
+		{"a division word before the name", "وصلت التعزيزات إلى محافظة بغداد ثم إلى بغداد.", []string{"IQ-BG:1", "IQ.baghdad:1"}},
+		{"Egyptian spelling of a nisba", "قال الرئيس المصرى إن الحوار مستمر.", []string{"EG:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := found(m.Extract("", tc.body).Places); !slices.Equal(got, tc.want) {
+				t.Errorf("places = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// اليمنى is "right", not "Yemeni" (the fixture has no Yemen).
+	if got := found(embedded(t).NewMatcher().Extract("", "أصيب بيده اليمنى في معارك الحديدة اليمنية.").Places); !slices.Equal(got, []string{"YE.hodeidah:1", "YE:1"}) {
+		t.Errorf("places = %v, want Hodeidah and Yemen once", got)
+	}
+	// The country part of a dateline places its city; it is not a mention.
+	ex := m.Extract("", "دبي، الإمارات العربية المتحدة (CNN)— قالت الحكومة السورية إن الوفد وصل.")
+	if got := found(ex.Places); !slices.Equal(got, []string{"@AE.dubai:1", "SY:1"}) {
+		t.Errorf("places = %v, want the dateline city and Syria only", got)
+	}
+}

@@ -37,9 +37,10 @@ func (f *fuzzyIndex) add(key string, n *node) {
 	}
 }
 
-// find returns the node of the one name within one slip of s, or nil when
-// there is none or more than one.
-func (f *fuzzyIndex) find(s string) *node {
+// find returns the node of the name within one slip of s, or nil when
+// there is none. Of several such names the one of the most populous place
+// is taken (ميلان is a slip of ميلانو, not of جيلان); a tie takes none.
+func (f *fuzzyIndex) find(s string, population func(*node) int) *node {
 	toks := tokenize(s, nil)
 	words := make([]string, len(toks))
 	for i, t := range toks {
@@ -53,17 +54,18 @@ func (f *fuzzyIndex) find(s string) *node {
 		return n
 	}
 	var found *node
-	consider := func(name string) bool {
+	best, tie := -1, false
+	consider := func(name string) {
 		n := f.names[name]
 		if n == nil || n == found || !oneSlip(key, name) {
-			return true
+			return
 		}
-		if found != nil {
-			found = nil
-			return false // two names are equally close: none is taken
+		switch pop := population(n); {
+		case pop > best:
+			found, best, tie = n, pop, false
+		case pop == best:
+			tie = true
 		}
-		found = n
-		return true
 	}
 	// A letter added in s: s minus one letter is a name.
 	// A letter replaced or swapped: s and the name share a deletion.
@@ -75,9 +77,10 @@ func (f *fuzzyIndex) find(s string) *node {
 	}
 	cands = append(cands, f.byDel[key]...)
 	for _, c := range cands {
-		if !consider(c) {
-			return nil
-		}
+		consider(c)
+	}
+	if tie {
+		return nil
 	}
 	return found
 }

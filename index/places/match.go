@@ -170,8 +170,19 @@ func adjectiveForms(adj string) []string {
 
 // occurrence is one matched name in the text.
 type occurrence struct {
-	node *node
-	pos  int // order of appearance over title and body
+	key occKey
+	pos int // order of appearance over title and body
+	// club is set when the name is followed by a masculine nisba
+	// adjective (ليفربول الإنجليزي، نابولي الإيطالي): a club named after
+	// its city, as a city takes the feminine (مدينة ليفربول الإنجليزية).
+	club bool
+}
+
+// occKey is what occurrences are counted by: a name, and whether a word
+// for a division (محافظة، ولاية، إقليم) comes before it.
+type occKey struct {
+	node     *node
+	division bool
 }
 
 // Extract finds the dateline (in the first line of body) and every place
@@ -188,11 +199,11 @@ func (m *Matcher) ExtractByline(title, body, byline string) Extraction {
 	var toks []token
 	var cands []string
 	pos := 0
-	for _, text := range []string{title, body} {
+	dl, skip := m.dateline(body, byline)
+	for _, text := range []string{title, body[skip:]} {
 		toks = tokenize(text, toks[:0])
 		occ, cands = m.scan(toks, &pos, occ, cands)
 	}
-	dl := m.dateline(body, byline)
 	return m.resolve(occ, dl)
 }
 
@@ -206,12 +217,48 @@ func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string)
 			continue
 		}
 		if !best.ignore {
-			occ = append(occ, occurrence{node: best, pos: *pos})
+			o := occurrence{key: occKey{node: best}, pos: *pos}
+			o.key.division = i > 0 && !toks[i].brk && divisionWords[toks[i-1].text] && m.hasLevel(best, LevelDivision)
+			if j := i + bestLen; j < len(toks) && !toks[j].brk && m.hasLevel(best, LevelCity) {
+				o.club = m.masculineNisba(toks, j, &cands)
+			}
+			occ = append(occ, o)
 			*pos++
 		}
 		i += bestLen
 	}
 	return occ, cands
+}
+
+// divisionWords are the words that name a first-level division before
+// its name (محافظة درعا، ولاية جندوبة، إقليم كردستان), normalized.
+var divisionWords = map[string]bool{
+	"محافظه": true, "ولايه": true, "اقليم": true, "مقاطعه": true, "اماره": true,
+}
+
+// hasLevel reports whether one of the places n names is at level.
+func (m *Matcher) hasLevel(n *node, level string) bool {
+	for _, h := range n.hits {
+		if !h.adjective && m.places[h.place].Level == level {
+			return true
+		}
+	}
+	return false
+}
+
+// masculineNisba reports whether toks[j] is a country's masculine
+// singular nisba adjective (الإنجليزي، الإيطالي), as a club's name takes.
+func (m *Matcher) masculineNisba(toks []token, j int, cands *[]string) bool {
+	n, size := m.longest(toks, j, cands)
+	if n == nil || size != 1 || !strings.HasSuffix(toks[j].text, "ي") {
+		return false
+	}
+	for _, h := range n.hits {
+		if !h.adjective || m.places[h.place].Level != LevelCountry {
+			return false
+		}
+	}
+	return len(n.hits) > 0
 }
 
 // longest returns the node of the longest name starting at toks[i] (its
@@ -225,7 +272,7 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 		if n == nil {
 			continue
 		}
-		if (len(n.hits) > 0 || n.ignore) && bestLen < 1 {
+		if matches(n, toks[i]) && bestLen < 1 {
 			best, bestLen = n, 1
 		}
 		for j := i + 1; j < len(toks) && !toks[j].brk && len(n.next) > 0; j++ {
@@ -233,12 +280,35 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 			if n == nil {
 				break
 			}
-			if (len(n.hits) > 0 || n.ignore) && j-i+1 > bestLen {
+			if matches(n, toks[j]) && j-i+1 > bestLen {
 				best, bestLen = n, j-i+1
 			}
 		}
 	}
 	return best, bestLen
+}
+
+// matches reports whether the name ending at node n, whose last word is
+// last, is a match: a place name or an ignored phrase, and not اليمنى
+// ("right", as in اليد اليمنى), which normalizes to اليمني ("Yemeni"). Only
+// this pair is told apart by the final alef maksura: Egyptian spelling
+// writes other nisba adjectives with it (المصرى).
+func matches(n *node, last token) bool {
+	if n.ignore {
+		return true
+	}
+	if len(n.hits) == 0 {
+		return false
+	}
+	if !last.maksura || !strings.HasSuffix(last.text, "يمني") {
+		return true
+	}
+	for _, h := range n.hits {
+		if !h.adjective {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve turns occurrences into places: it settles names shared by
@@ -251,21 +321,28 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 	// Countries the article is surely about: those of names whose places
 	// all lie in one country, those named in the dateline and the
 	// dateline's own.
-	stats := map[*node]*keyStat{}
-	var order []*node
+	// A name used for a club once in the article is a club throughout.
+	clubs := map[*node]bool{}
 	for _, o := range occ {
-		s := stats[o.node]
+		if o.club {
+			clubs[o.key.node] = true
+		}
+	}
+	stats := map[occKey]*keyStat{}
+	var order []occKey
+	for _, o := range occ {
+		s := stats[o.key]
 		if s == nil {
 			s = &keyStat{first: o.pos}
-			stats[o.node] = s
-			order = append(order, o.node)
+			stats[o.key] = s
+			order = append(order, o.key)
 		}
 		s.count++
 	}
 
 	context := map[string]bool{}
-	for _, n := range order {
-		if c := m.singleCountry(n.hits); c != "" {
+	for _, k := range order {
+		if c := m.singleCountry(k.node.hits); c != "" && !clubs[k.node] {
 			context[c] = true
 		}
 	}
@@ -300,22 +377,20 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 			f.first = first
 		}
 	}
-	for _, n := range order {
-		s := stats[n]
-		p := m.choose(n.hits, context, false)
-		count := s.count
-		if dl != nil && dl.inText && n == dl.node && p != dl.place {
-			count-- // that occurrence is the dateline, counted below
+	for _, k := range order {
+		hits := k.node.hits
+		if k.division {
+			hits = m.atLevel(hits, LevelDivision)
 		}
-		if count > 0 {
-			addCount(p, count, s.first)
+		p := m.choose(hits, context, false)
+		if clubs[k.node] && m.places[p].Level == LevelCity {
+			continue
 		}
+		addCount(p, stats[k].count, stats[k].first)
 	}
 	var ex Extraction
 	if dl != nil && dl.node != nil {
-		if !dl.inText || stats[dl.node] == nil || m.choose(dl.node.hits, context, false) != dl.place {
-			addCount(dl.place, 1, -1)
-		}
+		addCount(dl.place, 1, -1) // the dateline is not among the scanned words
 		byPlace[dl.place].first = -1
 	}
 	sort.SliceStable(list, func(a, b int) bool {
@@ -345,6 +420,20 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		ex.Places = append(ex.Places, ap)
 	}
 	return ex
+}
+
+// atLevel keeps the hits of places at level, or all hits when none is.
+func (m *Matcher) atLevel(hits []hit, level string) []hit {
+	var out []hit
+	for _, h := range hits {
+		if !h.adjective && m.places[h.place].Level == level {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	return out
 }
 
 // singleCountry returns the country shared by all hits, or "".

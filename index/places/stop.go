@@ -49,8 +49,9 @@ var stopList = []string{
 }
 
 // notPlaces are phrases that contain a place name but do not point to the
-// place: newspapers and football clubs. They are matched like names and
-// then ignored, so that their words are not matched on their own.
+// place: newspapers, news agencies, football clubs, the Maghreb (المغرب
+// العربي is not Morocco). They are matched like names and then ignored,
+// so that their words are not matched on their own.
 var notPlaces = []string{
 	"واشنطن بوست", "واشنطن تايمز", "نيويورك تايمز", "نيويورك بوست",
 	"لوس أنجلوس تايمز", "ريال مدريد", "أتلتيكو مدريد",
@@ -59,7 +60,8 @@ var notPlaces = []string{
 	"إيه سي ميلان", "روما الإيطالي", "أولمبيك مرسيليا", "أولمبيك ليون",
 	"كامبريدج أناليتيكا", "كامبردج أناليتيكا", "كمبردج أناليتيكا",
 	"كامبريدج انالاتيكا", "دوق كامبريدج", "دوقة كامبريدج", "سانتياغو برنابيو",
-	"بحر قزوين",
+	"بحر قزوين", "وكالة إسنا", "وكالة فارس", "وكالة أنباء فارس",
+	"المغرب العربي", "المغرب الإسلامي", "بلاد المغرب", "دول المغرب العربي",
 }
 
 // stopWords is stopList normalized.
