@@ -383,3 +383,28 @@ func TestMentionRules(t *testing.T) {
 		t.Errorf("places = %v, want the dateline city and Syria only", got)
 	}
 }
+
+// TestLondonOntario: the division after the comma must hold the city, so
+// London, Ontario is not London (the gazetteer has no Canadian London:
+// the city is kept as written, in Canada).
+func TestLondonOntario(t *testing.T) {
+	m := embedded(t).NewMatcher()
+	ex := m.Extract("", "لندن، أونتاريو (CNN)-- قالت الشرطة إن التحقيق مستمر.")
+	if d := ex.Dateline; d == nil || d.Country != "CA" || !d.Unresolved || d.Name != "لندن" {
+		t.Fatalf("dateline = %+v, want لندن unresolved in CA", ex.Dateline)
+	}
+	ex = m.Extract("", "لندن (رويترز) - قالت الحكومة البريطانية إن المحادثات مستمرة.")
+	if d := ex.Dateline; d == nil || d.ID != "GB.london" {
+		t.Fatalf("dateline = %+v, want GB.london", ex.Dateline)
+	}
+	// Georgia after Atlanta is the state, not the country.
+	ex = m.Extract("", "أتلانتا، جورجيا (CNN)-- أعلنت الشرطة إغلاق الطرق.")
+	if d := ex.Dateline; d == nil || d.ID != "US.atlanta" {
+		t.Fatalf("dateline = %+v, want US.atlanta", ex.Dateline)
+	}
+	// Hong Kong under China in the dateline is still filed under HK.
+	ex = m.Extract("", "هونغ كونغ، الصين (CNN)-- خرج آلاف المحتجين إلى الشوارع.")
+	if d := ex.Dateline; d == nil || d.Country != "HK" || d.Unresolved {
+		t.Fatalf("dateline = %+v, want Hong Kong in HK", ex.Dateline)
+	}
+}
