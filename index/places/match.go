@@ -318,9 +318,6 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		count int
 		first int
 	}
-	// Countries the article is surely about: those of names whose places
-	// all lie in one country, those named in the dateline and the
-	// dateline's own.
 	// A name used for a club once in the article is a club throughout.
 	clubs := map[*node]bool{}
 	for _, o := range occ {
@@ -340,6 +337,9 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		s.count++
 	}
 
+	// Countries the article is surely about: those of names whose places
+	// all lie in one country, those named in the dateline and the
+	// dateline's own.
 	context := map[string]bool{}
 	for _, k := range order {
 		if c := m.singleCountry(k.node.hits); c != "" && !clubs[k.node] {
