@@ -2,6 +2,7 @@ package places
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -13,14 +14,17 @@ const minFuzzyRunes = 5
 // fuzzyIndex finds a place name within one slip of a written name: one
 // letter missing, added, replaced, or two neighbours swapped. It keys
 // every name by the forms it takes with one letter deleted (the
-// symmetric-deletion method), so a lookup costs a few map reads.
+// symmetric-deletion method), so a lookup costs a few map reads. That key
+// is built at the first lookup, as most matchers never need it; it is
+// safe for concurrent use once all names are added.
 type fuzzyIndex struct {
-	names map[string]*node    // normalized name → its trie node
+	names map[string]*node // normalized name → its trie node
+	once  sync.Once
 	byDel map[string][]string // name with one letter deleted → names
 }
 
 func newFuzzyIndex() *fuzzyIndex {
-	return &fuzzyIndex{names: map[string]*node{}, byDel: map[string][]string{}}
+	return &fuzzyIndex{names: map[string]*node{}}
 }
 
 // add indexes the normalized name key (words joined by spaces).
@@ -28,12 +32,18 @@ func (f *fuzzyIndex) add(key string, n *node) {
 	if letters(key) < minFuzzyRunes {
 		return
 	}
-	if _, dup := f.names[key]; dup {
-		return
+	if _, dup := f.names[key]; !dup {
+		f.names[key] = n
 	}
-	f.names[key] = n
-	for _, d := range deletions(key) {
-		f.byDel[d] = append(f.byDel[d], key)
+}
+
+// build keys every name by its deletions.
+func (f *fuzzyIndex) build() {
+	f.byDel = make(map[string][]string, 8*len(f.names))
+	for key := range f.names {
+		for _, d := range deletions(key) {
+			f.byDel[d] = append(f.byDel[d], key)
+		}
 	}
 }
 
@@ -53,6 +63,7 @@ func (f *fuzzyIndex) find(s string, population func(*node) int) *node {
 	if n := f.names[key]; n != nil {
 		return n
 	}
+	f.once.Do(f.build)
 	var found *node
 	best, tie := -1, false
 	consider := func(name string) {
