@@ -99,11 +99,18 @@ func (m *Matcher) datelineOf(d dateline.Dateline, inBody bool) *datelineMatch {
 		}
 	}
 	city := m.exactName(d.Parts[0], d.Marked)
+	slip := false
 	if city == nil && d.Marked {
-		city = m.fuzzy.find(d.Parts[0], m.population)
+		city, slip = m.fuzzy.find(d.Parts[0], m.population), true
 	}
 	if city != nil {
 		hits := datelineHits(city, d.Marked)
+		if slip {
+			// A slip finds a city or a division, not a country: a
+			// country's name is too close to too many towns' (إيبان is
+			// not إيران).
+			hits = m.notCountries(hits)
+		}
 		if len(within) > 0 {
 			if in := m.inside(hits, within); len(in) > 0 || inBody {
 				hits = in
@@ -119,6 +126,17 @@ func (m *Matcher) datelineOf(d dateline.Dateline, inBody bool) *datelineMatch {
 		return &datelineMatch{place: -1, countries: countries[:1], written: strings.TrimSpace(d.Parts[0])}
 	}
 	return nil
+}
+
+// notCountries drops the hits of countries.
+func (m *Matcher) notCountries(hits []hit) []hit {
+	var out []hit
+	for _, h := range hits {
+		if m.places[h.place].Level != LevelCountry {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // population is the largest population of the places a name stands for.

@@ -283,6 +283,7 @@ func TestDatelineStructure(t *testing.T) {
 		{"one letter replaced", "القاهرو - (أ ف ب): ارتفع منسوب النيل.", "",
 			&want{"EG.cairo", "القاهرة", "EG", false}},
 		{"two slips", "بغدذذ (رويترز) - قال مسؤولون إن الطريق فتح.", "", nil},
+		{"a slip does not find a country", "سوريك (رويترز) - قال مسؤولون إن الطريق فتح.", "", nil},
 		{"slip in a short name", "غزا (رويترز) - قال مسؤولون إن المعبر فتح.", "", nil},
 		{"slip in an unmarked dateline", "بغدد: قال مسؤولون إن الطريق فتح.", "", nil},
 		{"stopped name in a marked dateline", "حديثة (رويترز) - قال مسؤولون إن السد آمن.", "",
