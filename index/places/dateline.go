@@ -78,33 +78,37 @@ func (m *Matcher) datelineOf(d dateline.Dateline, inBody bool) *datelineMatch {
 	if len(d.Parts) == 0 {
 		return nil
 	}
+	// A shape sure enough to be stripped from a title is trusted: its
+	// place may be a stop-listed name, a slip, or a city the gazetteer
+	// lacks under the country it names.
+	trusted := d.Certain()
 	// The parts after the city name what contains it: a country, a
 	// division, a region.
 	var within []map[string]bool
 	var countries []string
 	for _, part := range d.Parts[1:] {
-		n := m.exactName(part, d.Marked)
+		n := m.exactName(part, trusted)
 		if n == nil {
 			continue
 		}
 		ids := map[string]bool{}
-		for _, h := range datelineHits(n, d.Marked) {
+		for _, h := range datelineHits(n, trusted) {
 			p := &m.places[h.place]
 			ids[p.ID] = true
 			ids[p.Country] = true
 		}
 		within = append(within, ids)
-		if p := m.choose(datelineHits(n, d.Marked), nil, false); p >= 0 {
+		if p := m.choose(datelineHits(n, trusted), nil, false); p >= 0 {
 			countries = append(countries, m.places[p].Country)
 		}
 	}
-	city := m.exactName(d.Parts[0], d.Marked)
+	city := m.exactName(d.Parts[0], trusted)
 	slip := false
-	if city == nil && d.Marked {
+	if city == nil && trusted {
 		city, slip = m.fuzzy.find(d.Parts[0], m.population), true
 	}
 	if city != nil {
-		hits := datelineHits(city, d.Marked)
+		hits := datelineHits(city, trusted)
 		if slip {
 			// A slip finds a city or a division, not a country: a
 			// country's name is too close to too many towns' (إيبان is
@@ -122,8 +126,9 @@ func (m *Matcher) datelineOf(d dateline.Dateline, inBody bool) *datelineMatch {
 			return &datelineMatch{node: city, hits: hits, place: -1, countries: countries}
 		}
 	}
-	if d.Marked && len(countries) > 0 {
-		return &datelineMatch{place: -1, countries: countries[:1], written: strings.TrimSpace(d.Parts[0])}
+	if written := strings.TrimSpace(d.Parts[0]); trusted && len(countries) > 0 && isArabicName(written) {
+		// (A name in Arabic letters: العربية.نت، مصر - … names an outlet.)
+		return &datelineMatch{place: -1, countries: countries[:1], written: written}
 	}
 	return nil
 }
