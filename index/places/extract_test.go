@@ -368,6 +368,7 @@ func TestMentionRules(t *testing.T) {
 	}{
 		{"a club named after its city", "فاز الرمادي العراقي على ضيفه، وتأهل الرمادي إلى النهائي.", []string{"IQ:1"}},
 		{"the city takes the feminine", "عاد الهدوء إلى مدينة الرمادي العراقية.", []string{"IQ.ramadi:1", "IQ:1"}},
+		{"a facility named after the city", "أغلق معبر الرمادي العراقي أمام الشاحنات.", []string{"IQ.ramadi:1", "IQ:1"}},
 		{"a division word before the name", "وصلت التعزيزات إلى محافظة بغداد ثم إلى بغداد.", []string{"IQ-BG:1", "IQ.baghdad:1"}},
 		{"Egyptian spelling of a nisba", "قال الرئيس المصرى إن الحوار مستمر.", []string{"EG:1"}},
 	}
@@ -381,6 +382,10 @@ func TestMentionRules(t *testing.T) {
 	// اليمنى is "right", not "Yemeni" (the fixture has no Yemen).
 	if got := found(embedded(t).NewMatcher().Extract("", "أصيب بيده اليمنى في معارك الحديدة اليمنية.").Places); !slices.Equal(got, []string{"YE.hodeidah:1", "YE:1"}) {
 		t.Errorf("places = %v, want Hodeidah and Yemen once", got)
+	}
+	// A big city stays itself in an article that names one of its clubs.
+	if got := found(embedded(t).NewMatcher().Extract("", "فاز سبارتاك موسكو الروسي على ضيفه في ملعبه بموسكو.").Places); !slices.Equal(got, []string{"RU.moscow:1", "RU:1"}) {
+		t.Errorf("places = %v, want Moscow once and Russia", got)
 	}
 	// The country part of a dateline places its city; it is not a mention.
 	ex := m.Extract("", "دبي، الإمارات العربية المتحدة (CNN)— قالت الحكومة السورية إن الوفد وصل.")

@@ -219,7 +219,8 @@ func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string)
 		if !best.ignore {
 			o := occurrence{key: occKey{node: best}, pos: *pos}
 			o.key.division = i > 0 && !toks[i].brk && divisionWords[toks[i-1].text] && m.hasLevel(best, LevelDivision)
-			if j := i + bestLen; j < len(toks) && !toks[j].brk && m.hasLevel(best, LevelCity) {
+			if j := i + bestLen; j < len(toks) && !toks[j].brk && m.hasLevel(best, LevelCity) &&
+				(i == 0 || toks[i].brk || !facilityWords[toks[i-1].text]) {
 				o.club = m.masculineNisba(toks, j, &cands)
 			}
 			occ = append(occ, o)
@@ -234,6 +235,14 @@ func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string)
 // its name (محافظة درعا، ولاية جندوبة، إقليم كردستان), normalized.
 var divisionWords = map[string]bool{
 	"محافظه": true, "ولايه": true, "اقليم": true, "مقاطعه": true, "اماره": true,
+}
+
+// facilityWords are masculine nouns that take a city's name and then
+// their own adjective (ميناء الحديدة اليمني، مطار بيروت الدولي): after
+// them a city followed by a masculine nisba is still the city.
+var facilityWords = map[string]bool{
+	"ميناء": true, "مرفا": true, "مطار": true, "معبر": true, "منفذ": true, "سد": true,
+	"جسر": true, "مضيق": true, "نهر": true, "منتجع": true,
 }
 
 // hasLevel reports whether one of the places n names is at level.
@@ -318,16 +327,22 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		count int
 		first int
 	}
-	// A name used for a club once in the article is a club throughout.
+	// A name used for a club once in the article is a club throughout,
+	// when the club is its city's club (ليفربول، نابولي): a big city is
+	// also itself in articles that name one of its clubs (سبارتاك موسكو).
 	clubs := map[*node]bool{}
 	for _, o := range occ {
 		if o.club {
-			clubs[o.key.node] = true
+			clubs[o.key.node] = clubs[o.key.node] || m.ownClub(o.key.node)
 		}
 	}
 	stats := map[occKey]*keyStat{}
+	clubCount := map[occKey]int{} // occurrences in a club's name
 	var order []occKey
 	for _, o := range occ {
+		if o.club {
+			clubCount[o.key]++
+		}
 		s := stats[o.key]
 		if s == nil {
 			s = &keyStat{first: o.pos}
@@ -383,10 +398,16 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 			hits = m.atLevel(hits, LevelDivision)
 		}
 		p := m.choose(hits, context, false)
-		if clubs[k.node] && m.places[p].Level == LevelCity {
-			continue
+		count := stats[k].count
+		if m.places[p].Level == LevelCity {
+			if clubs[k.node] {
+				continue
+			}
+			count -= clubCount[k]
 		}
-		addCount(p, stats[k].count, stats[k].first)
+		if count > 0 {
+			addCount(p, count, stats[k].first)
+		}
 	}
 	var ex Extraction
 	if dl != nil && dl.node != nil {
@@ -420,6 +441,22 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		ex.Places = append(ex.Places, ap)
 	}
 	return ex
+}
+
+// ownClubMax is the population above which a city's name in a club's
+// name does not make the city's other mentions the club's.
+const ownClubMax = 2_000_000
+
+// ownClub reports whether the city n names is small enough that its name
+// in an article that names its club is the club's: a city of known
+// population under ownClubMax.
+func (m *Matcher) ownClub(n *node) bool {
+	for _, h := range n.hits {
+		if p := &m.places[h.place]; !h.adjective && p.Level == LevelCity && (p.Population == 0 || p.Population >= ownClubMax) {
+			return false
+		}
+	}
+	return true
 }
 
 // atLevel keeps the hits of places at level, or all hits when none is.
