@@ -51,7 +51,7 @@ func (d *Doc) fields(duplicateOf, hash, stored string) map[string]interface{} {
 	setList(FieldCountry, d.Countries)
 	setList(FieldDivision, d.Divisions)
 	setList(FieldCity, d.Cities)
-	if a.Dateline != nil {
+	if a.Dateline != nil && a.Dateline.ID != "" {
 		m[FieldDateline] = a.Dateline.ID
 	}
 	return m

@@ -35,13 +35,15 @@ func NewEnricher(g *places.Gazetteer, loc *time.Location) *Enricher {
 // Gazetteer is the gazetteer the enricher matches places against.
 func (e *Enricher) Gazetteer() *places.Gazetteer { return e.gazetteer }
 
-// Enrich sets the article's ID, publication date and places. now is the
+// Enrich sets the article's ID, publication date and places (the dateline
+// from the body's first line, else from the author field when it is a
+// byline such as "القاهرة - أحمد الريدي"). now is the
 // reference time for relative dates ("منذ ساعتين"): the time the page was
 // scraped, or the present.
 func (e *Enricher) Enrich(a *article.Article, now time.Time) {
 	a.EnsureID()
 	e.date(a, now)
-	found := e.matcher.Extract(a.Title, a.Body)
+	found := e.matcher.ExtractByline(a.Title, a.Body, a.Author)
 	a.Dateline = found.Dateline
 	a.Places = found.Places
 	if a.Places == nil {
@@ -165,6 +167,16 @@ func (e *Enricher) Document(a article.Article) Doc {
 		all = append([]article.Place{*a.Dateline}, all...)
 	}
 	for _, p := range all {
+		if p.Unresolved {
+			// A dateline city the gazetteer does not know: its country
+			// still counts, and its name as written.
+			add(p.Country)
+			if p.Name != "" && !seen["name:"+p.Name] {
+				seen["name:"+p.Name] = true
+				d.PlaceNames = append(d.PlaceNames, p.Name)
+			}
+			continue
+		}
 		country, division, city := e.gazetteer.Path(p.ID)
 		add(country)
 		add(division)

@@ -59,6 +59,10 @@ type Place struct {
 	Count    int     `json:"count"`
 	Lat      float64 `json:"lat"`
 	Lon      float64 `json:"lon"`
+	// Unresolved marks a dateline city that is not in the gazetteer: its
+	// Name is as the dateline writes it, its ID is empty, and Country is
+	// the country the dateline names after it.
+	Unresolved bool `json:"unresolved,omitempty"`
 }
 
 // View is an article as fahras shows it outside: `fahras extract --json`

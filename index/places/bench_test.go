@@ -35,6 +35,19 @@ func BenchmarkDefault(b *testing.B) {
 	}
 }
 
+// BenchmarkLoad is what a program waits for before it can extract places:
+// the embedded gazetteer parsed and its matcher built.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		g, err := Default()
+		if err != nil {
+			b.Fatal(err)
+		}
+		g.NewMatcher()
+	}
+}
+
 func BenchmarkNewMatcher(b *testing.B) {
 	g := embedded(b)
 	b.ReportAllocs()

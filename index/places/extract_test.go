@@ -256,3 +256,165 @@ func TestSeedArticle(t *testing.T) {
 		})
 	}
 }
+
+// TestDatelineStructure: the dateline's shape is trusted. Its country
+// part places an unknown city; one slip in a long name still resolves
+// there (and only there); the byline is read when the body has none.
+func TestDatelineStructure(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	type want struct {
+		id, name, country string
+		unresolved        bool
+	}
+	tests := []struct {
+		name, body, byline string
+		want               *want
+	}{
+		{"unknown city, known country", "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- أدى اندلاع حريق إلى إجلاء السكان.", "",
+			&want{"", "أتلانتا", "US", true}},
+		{"known city outside the stated country", "دبي، الولايات المتحدة (CNN)— قال مسؤولون إن الرحلات ستستأنف.", "",
+			&want{"", "دبي", "US", true}},
+		{"city inside the stated country", "دبي، الإمارات العربية المتحدة (CNN)— افتتح معرض للكتاب.", "",
+			&want{"AE.dubai", "دبي", "AE", false}},
+		{"unknown city, no country", "سيول (رويترز) - قالت الحكومة إن المحادثات ستستأنف.", "", nil},
+		{"unknown city, unmarked", "أتلانتا، الولايات المتحدة: قالت الشرطة إن التحقيق جار.", "", nil},
+		{"one letter missing in a long name", "بغدد (رويترز) - قال مسؤولون إن الطريق فتح.", "",
+			&want{"IQ.baghdad", "بغداد", "IQ", false}},
+		{"one letter replaced", "القاهرو - (أ ف ب): ارتفع منسوب النيل.", "",
+			&want{"EG.cairo", "القاهرة", "EG", false}},
+		{"two slips", "بغدذذ (رويترز) - قال مسؤولون إن الطريق فتح.", "", nil},
+		{"a slip does not find a country", "سوريك (رويترز) - قال مسؤولون إن الطريق فتح.", "", nil},
+		{"slip in a short name", "غزا (رويترز) - قال مسؤولون إن المعبر فتح.", "", nil},
+		{"slip in an unmarked dateline", "بغدد: قال مسؤولون إن الطريق فتح.", "", nil},
+		{"stopped name in a marked dateline", "حديثة (رويترز) - قال مسؤولون إن السد آمن.", "",
+			&want{"IQ.haditha", "حديثة", "IQ", false}},
+		{"stopped name before a dash and a sentence", "حديثة - قال مسؤولون إن السد آمن.", "",
+			&want{"IQ.haditha", "حديثة", "IQ", false}},
+		{"stopped name before a colon", "حديثة: قال مسؤولون إن السد آمن.", "", nil},
+		{"byline", "قال مسؤولون إن المحادثات انتهت دون اتفاق.", "القاهرة – خالد حسني",
+			&want{"EG.cairo", "القاهرة", "EG", false}},
+		{"byline with tatweel", "قال مسؤولون إن المحادثات انتهت.", "دبي ـ العربية.نت",
+			&want{"AE.dubai", "دبي", "AE", false}},
+		{"byline that names no place", "قال مسؤولون إن المحادثات انتهت.", "العربية.نت ـ عماد البليك", nil},
+		{"an outlet is not an unknown city", "قال مسؤولون إن المحادثات انتهت.", "العربية.نت، مصر - وكالات", nil},
+		{"byline without a dash", "قال مسؤولون إن المحادثات انتهت.", "فرانس 24", nil},
+		{"body dateline before byline", "الرياض (واس) - وصل وفد رسمي.", "القاهرة - أحمد الريدي",
+			&want{"SA.riyadh", "الرياض", "SA", false}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ex := m.ExtractByline("", tc.body, tc.byline)
+			if tc.want == nil {
+				if ex.Dateline != nil {
+					t.Fatalf("dateline = %+v, want none", *ex.Dateline)
+				}
+				return
+			}
+			d := ex.Dateline
+			if d == nil {
+				t.Fatalf("no dateline, want %+v (places %v)", *tc.want, found(ex.Places))
+			}
+			if got := (want{d.ID, d.Name, d.Country, d.Unresolved}); got != *tc.want {
+				t.Errorf("dateline = %+v, want %+v", got, *tc.want)
+			}
+			if len(ex.Places) == 0 || ex.Places[0] != *d || d.Role != RoleDateline || d.Count < 1 {
+				t.Errorf("dateline %+v is not the first place with a count: %+v", *d, ex.Places)
+			}
+		})
+	}
+}
+
+func TestSlipOnlyInDateline(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	if ex := m.Extract("", "زار الوفد بغدد والقاهرو."); len(ex.Places) != 0 {
+		t.Errorf("misspelt mentions matched: %v", found(ex.Places))
+	}
+	// A byline dateline is counted once beside the mentions of the body.
+	ex := m.ExtractByline("", "وصل الوزير إلى القاهرة أمس.", "القاهرة - رويترز")
+	if got := found(ex.Places); !slices.Equal(got, []string{"@EG.cairo:2"}) {
+		t.Errorf("places = %v, want the byline city counted with its mention", got)
+	}
+}
+
+func TestOneSlip(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"بغداد", "بغدد", true}, {"بغداد", "بغدااد", true}, {"بغداد", "بغدار", true},
+		{"بغداد", "بغادد", true}, {"بغداد", "بغداد", false}, {"بغداد", "بغرار", false},
+		{"ab cd", "abcd", false}, {"ab cd", "ab xd", true}, {"ab", "ba", true}, {"", "a", true},
+	}
+	for _, tt := range tests {
+		if got := oneSlip(tt.a, tt.b); got != tt.want {
+			t.Errorf("oneSlip(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestBylineListingPlaces(t *testing.T) {
+	m := embedded(t).NewMatcher() // knows Yemen, which does not hold Dubai
+	ex := m.ExtractByline("", "اختلف الحال تماماً.", "دبي، اليمن - قناة العربية، إسلام سيف")
+	if ex.Dateline == nil || ex.Dateline.ID != "AE.dubai" {
+		t.Fatalf("dateline = %+v, want AE.dubai", ex.Dateline)
+	}
+}
+
+func TestMentionRules(t *testing.T) {
+	m := fixture(t).NewMatcher()
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"a club named after its city", "فاز الرمادي العراقي على ضيفه، وتأهل الرمادي إلى النهائي.", []string{"IQ:1"}},
+		{"the city takes the feminine", "عاد الهدوء إلى مدينة الرمادي العراقية.", []string{"IQ.ramadi:1", "IQ:1"}},
+		{"a facility named after the city", "أغلق معبر الرمادي العراقي أمام الشاحنات.", []string{"IQ.ramadi:1", "IQ:1"}},
+		{"a division word before the name", "وصلت التعزيزات إلى محافظة بغداد ثم إلى بغداد.", []string{"IQ-BG:1", "IQ.baghdad:1"}},
+		{"Egyptian spelling of a nisba", "قال الرئيس المصرى إن الحوار مستمر.", []string{"EG:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := found(m.Extract("", tc.body).Places); !slices.Equal(got, tc.want) {
+				t.Errorf("places = %v, want %v", got, tc.want)
+			}
+		})
+	}
+	// اليمنى is "right", not "Yemeni" (the fixture has no Yemen).
+	if got := found(embedded(t).NewMatcher().Extract("", "أصيب بيده اليمنى في معارك الحديدة اليمنية.").Places); !slices.Equal(got, []string{"YE.hodeidah:1", "YE:1"}) {
+		t.Errorf("places = %v, want Hodeidah and Yemen once", got)
+	}
+	// A big city stays itself in an article that names one of its clubs.
+	if got := found(embedded(t).NewMatcher().Extract("", "فاز سبارتاك موسكو الروسي على ضيفه في ملعبه بموسكو.").Places); !slices.Equal(got, []string{"RU.moscow:1", "RU:1"}) {
+		t.Errorf("places = %v, want Moscow once and Russia", got)
+	}
+	// The country part of a dateline places its city; it is not a mention.
+	ex := m.Extract("", "دبي، الإمارات العربية المتحدة (CNN)— قالت الحكومة السورية إن الوفد وصل.")
+	if got := found(ex.Places); !slices.Equal(got, []string{"@AE.dubai:1", "SY:1"}) {
+		t.Errorf("places = %v, want the dateline city and Syria only", got)
+	}
+}
+
+// TestLondonOntario: the division after the comma must hold the city, so
+// London, Ontario is not London (the gazetteer has no Canadian London:
+// the city is kept as written, in Canada).
+func TestLondonOntario(t *testing.T) {
+	m := embedded(t).NewMatcher()
+	ex := m.Extract("", "لندن، أونتاريو (CNN)-- قالت الشرطة إن التحقيق مستمر.")
+	if d := ex.Dateline; d == nil || d.Country != "CA" || !d.Unresolved || d.Name != "لندن" {
+		t.Fatalf("dateline = %+v, want لندن unresolved in CA", ex.Dateline)
+	}
+	ex = m.Extract("", "لندن (رويترز) - قالت الحكومة البريطانية إن المحادثات مستمرة.")
+	if d := ex.Dateline; d == nil || d.ID != "GB.london" {
+		t.Fatalf("dateline = %+v, want GB.london", ex.Dateline)
+	}
+	// Georgia after Atlanta is the state, not the country.
+	ex = m.Extract("", "أتلانتا، جورجيا (CNN)-- أعلنت الشرطة إغلاق الطرق.")
+	if d := ex.Dateline; d == nil || d.ID != "US.atlanta" {
+		t.Fatalf("dateline = %+v, want US.atlanta", ex.Dateline)
+	}
+	// Hong Kong under China in the dateline is still filed under HK.
+	ex = m.Extract("", "هونغ كونغ، الصين (CNN)-- خرج آلاف المحتجين إلى الشوارع.")
+	if d := ex.Dateline; d == nil || d.Country != "HK" || d.Unresolved {
+		t.Fatalf("dateline = %+v, want Hong Kong in HK", ex.Dateline)
+	}
+}

@@ -32,6 +32,35 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+// FuzzExtractByline checks the invariants of Extract with a byline, and
+// that an unresolved dateline city has a name and a country.
+func FuzzExtractByline(f *testing.F) {
+	f.Add("قال مسؤولون", "القاهرة – خالد حسني")
+	f.Add("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- أدى", "")
+	f.Add("بغدد (رويترز) - قال", "دبي، اليمن - قناة العربية")
+	f.Add("\u200b(((- ـ", "- ـ -")
+	m := fixture(f).NewMatcher()
+	f.Fuzz(func(t *testing.T, body, byline string) {
+		ex := m.ExtractByline("", body, byline)
+		if d := ex.Dateline; d != nil {
+			if len(ex.Places) == 0 || ex.Places[0] != *d {
+				t.Fatalf("dateline %+v is not the first place", *d)
+			}
+			if d.Unresolved && (d.ID != "" || d.Name == "" || d.Country == "") {
+				t.Fatalf("unresolved dateline %+v", *d)
+			}
+			if !d.Unresolved && d.ID == "" {
+				t.Fatalf("dateline without an ID: %+v", *d)
+			}
+		}
+		for _, p := range ex.Places {
+			if p.Count < 1 {
+				t.Fatalf("%+v counted %d times", p, p.Count)
+			}
+		}
+	})
+}
+
 func FuzzLoad(f *testing.F) {
 	f.Add(header + "IQ\tcountry\tIQ\t\tIraq\tالعراق\t\tالعراقي\t33\t44\t1\n" +
 		"IQ-BG\tdivision\tIQ\tIQ\tBaghdad\tبغداد\t\t\t33.3\t44.4\t\n")

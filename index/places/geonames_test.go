@@ -138,3 +138,45 @@ func TestLoadGeoNamesShared(t *testing.T) {
 		t.Errorf("%d cities named بغداد in Iraq", n)
 	}
 }
+
+// TestWorldGeoNamesOverDefault loads the GeoNames world file over the
+// embedded gazetteer, as --gazetteer does: the cities world.tsv already
+// holds are recognised, and the new ones are filed under the divisions
+// world.tsv defines (a Californian city under US-CA).
+func TestWorldGeoNamesOverDefault(t *testing.T) {
+	g := embedded(t)
+	before := g.Len()
+	f, err := os.Open(sharedData(t, "gazetteer", "geonames", "cities15000_world_2012.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	added, err := g.LoadGeoNames(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added == 0 || g.Len() != before+added {
+		t.Fatalf("added %d places, gazetteer grew from %d to %d", added, before, g.Len())
+	}
+	// Seoul is in world.tsv already: no second Seoul.
+	seouls := 0
+	us, inDivision := 0, 0
+	for _, p := range g.All() {
+		if p.Level == LevelCity && p.Country == "KR" && p.NameEn == "Seoul" {
+			seouls++
+		}
+		if p.Level == LevelCity && p.Country == "US" {
+			us++
+			if _, div, _ := g.Path(p.ID); div != "" {
+				inDivision++
+			}
+		}
+	}
+	if seouls != 1 {
+		t.Errorf("%d Seouls after loading GeoNames", seouls)
+	}
+	if inDivision < us*9/10 {
+		t.Errorf("%d of %d US cities are in a state", inDivision, us)
+	}
+	t.Logf("added %d cities; %d of %d US cities in a state", added, inDivision, us)
+}

@@ -32,6 +32,8 @@ type Matcher struct {
 	// division or -1.
 	division []int
 	root     map[string]*node
+	// fuzzy finds names within one slip of a dateline's place.
+	fuzzy *fuzzyIndex
 }
 
 // node is one word of the name trie. hits are the places whose name (or
@@ -39,6 +41,9 @@ type Matcher struct {
 type node struct {
 	next map[string]*node
 	hits []hit
+	// stopped are the places whose name here is on the stop list: found
+	// in datelines only.
+	stopped []hit
 	// ignore marks the end of a phrase that is not a place (ريال مدريد).
 	ignore bool
 }
@@ -58,6 +63,7 @@ func (g *Gazetteer) NewMatcher() *Matcher {
 		places:   make([]Place, len(g.places)),
 		division: make([]int, len(g.places)),
 		root:     map[string]*node{},
+		fuzzy:    newFuzzyIndex(),
 	}
 	copy(m.places, g.places)
 	for i, p := range g.places {
@@ -95,13 +101,14 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
 		key[i] = w.text
 	}
 	joined := strings.Join(key, " ")
-	if seen[joined] || stopWords[joined] {
+	if seen[joined] {
 		return nil
 	}
 	if len(key) == 1 && utf8.RuneCountInString(key[0]) < minNameRunes {
 		return nil
 	}
 	seen[joined] = true
+	stopped := stopWords[joined]
 	level := m.root
 	var n *node
 	for _, w := range key {
@@ -115,8 +122,19 @@ func (m *Matcher) insert(name string, h hit, seen map[string]bool) *node {
 		}
 		level = n.next
 	}
-	if h.place >= 0 {
+	switch {
+	case h.place < 0:
+	case stopped && !h.adjective:
+		n.stopped = append(n.stopped, h)
+	case stopped:
+	default:
 		n.hits = append(n.hits, h)
+	}
+	if h.place >= 0 && !h.adjective {
+		m.fuzzy.add(joined, n)
+	}
+	if stopped {
+		return nil
 	}
 	return n
 }
@@ -152,22 +170,40 @@ func adjectiveForms(adj string) []string {
 
 // occurrence is one matched name in the text.
 type occurrence struct {
-	node *node
-	pos  int // order of appearance over title and body
+	key occKey
+	pos int // order of appearance over title and body
+	// club is set when the name is followed by a masculine nisba
+	// adjective (ليفربول الإنجليزي، نابولي الإيطالي): a club named after
+	// its city, as a city takes the feminine (مدينة ليفربول الإنجليزية).
+	club bool
+}
+
+// occKey is what occurrences are counted by: a name, and whether a word
+// for a division (محافظة، ولاية، إقليم) comes before it.
+type occKey struct {
+	node     *node
+	division bool
 }
 
 // Extract finds the dateline (in the first line of body) and every place
 // named in title and body.
 func (m *Matcher) Extract(title, body string) Extraction {
+	return m.ExtractByline(title, body, "")
+}
+
+// ExtractByline is Extract for an article that also has a byline (its
+// author field), where some outlets write the dateline: "القاهرة - أحمد
+// الريدي"، "أبوظبي - سكاي نيوز عربية". The body's own dateline comes first.
+func (m *Matcher) ExtractByline(title, body, byline string) Extraction {
 	var occ []occurrence
 	var toks []token
 	var cands []string
 	pos := 0
-	for _, text := range []string{title, body} {
+	dl, skip := m.dateline(body, byline)
+	for _, text := range []string{title, body[skip:]} {
 		toks = tokenize(text, toks[:0])
 		occ, cands = m.scan(toks, &pos, occ, cands)
 	}
-	dl := m.dateline(body)
 	return m.resolve(occ, dl)
 }
 
@@ -181,12 +217,57 @@ func (m *Matcher) scan(toks []token, pos *int, occ []occurrence, cands []string)
 			continue
 		}
 		if !best.ignore {
-			occ = append(occ, occurrence{node: best, pos: *pos})
+			o := occurrence{key: occKey{node: best}, pos: *pos}
+			o.key.division = i > 0 && !toks[i].brk && divisionWords[toks[i-1].text] && m.hasLevel(best, LevelDivision)
+			if j := i + bestLen; j < len(toks) && !toks[j].brk && m.hasLevel(best, LevelCity) &&
+				(i == 0 || toks[i].brk || !facilityWords[toks[i-1].text]) {
+				o.club = m.masculineNisba(toks, j, &cands)
+			}
+			occ = append(occ, o)
 			*pos++
 		}
 		i += bestLen
 	}
 	return occ, cands
+}
+
+// divisionWords are the words that name a first-level division before
+// its name (محافظة درعا، ولاية جندوبة، إقليم كردستان), normalized.
+var divisionWords = map[string]bool{
+	"محافظه": true, "ولايه": true, "اقليم": true, "مقاطعه": true, "اماره": true,
+}
+
+// facilityWords are masculine nouns that take a city's name and then
+// their own adjective (ميناء الحديدة اليمني، مطار بيروت الدولي): after
+// them a city followed by a masculine nisba is still the city.
+var facilityWords = map[string]bool{
+	"ميناء": true, "مرفا": true, "مطار": true, "معبر": true, "منفذ": true, "سد": true,
+	"جسر": true, "مضيق": true, "نهر": true, "منتجع": true,
+}
+
+// hasLevel reports whether one of the places n names is at level.
+func (m *Matcher) hasLevel(n *node, level string) bool {
+	for _, h := range n.hits {
+		if !h.adjective && m.places[h.place].Level == level {
+			return true
+		}
+	}
+	return false
+}
+
+// masculineNisba reports whether toks[j] is a country's masculine
+// singular nisba adjective (الإنجليزي، الإيطالي), as a club's name takes.
+func (m *Matcher) masculineNisba(toks []token, j int, cands *[]string) bool {
+	n, size := m.longest(toks, j, cands)
+	if n == nil || size != 1 || !strings.HasSuffix(toks[j].text, "ي") {
+		return false
+	}
+	for _, h := range n.hits {
+		if !h.adjective || m.places[h.place].Level != LevelCountry {
+			return false
+		}
+	}
+	return len(n.hits) > 0
 }
 
 // longest returns the node of the longest name starting at toks[i] (its
@@ -200,7 +281,7 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 		if n == nil {
 			continue
 		}
-		if (len(n.hits) > 0 || n.ignore) && bestLen < 1 {
+		if matches(n, toks[i]) && bestLen < 1 {
 			best, bestLen = n, 1
 		}
 		for j := i + 1; j < len(toks) && !toks[j].brk && len(n.next) > 0; j++ {
@@ -208,12 +289,35 @@ func (m *Matcher) longest(toks []token, i int, cands *[]string) (*node, int) {
 			if n == nil {
 				break
 			}
-			if (len(n.hits) > 0 || n.ignore) && j-i+1 > bestLen {
+			if matches(n, toks[j]) && j-i+1 > bestLen {
 				best, bestLen = n, j-i+1
 			}
 		}
 	}
 	return best, bestLen
+}
+
+// matches reports whether the name ending at node n, whose last word is
+// last, is a match: a place name or an ignored phrase, and not اليمنى
+// ("right", as in اليد اليمنى), which normalizes to اليمني ("Yemeni"). Only
+// this pair is told apart by the final alef maksura: Egyptian spelling
+// writes other nisba adjectives with it (المصرى).
+func matches(n *node, last token) bool {
+	if n.ignore {
+		return true
+	}
+	if len(n.hits) == 0 {
+		return false
+	}
+	if !last.maksura || !strings.HasSuffix(last.text, "يمني") {
+		return true
+	}
+	for _, h := range n.hits {
+		if !h.adjective {
+			return true
+		}
+	}
+	return false
 }
 
 // resolve turns occurrences into places: it settles names shared by
@@ -223,24 +327,37 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		count int
 		first int
 	}
-	// Countries the article is surely about: those of names whose places
-	// all lie in one country, those named in the dateline and the
-	// dateline's own.
-	stats := map[*node]*keyStat{}
-	var order []*node
+	// A name used for a club once in the article is a club throughout,
+	// when the club is its city's club (ليفربول، نابولي): a big city is
+	// also itself in articles that name one of its clubs (سبارتاك موسكو).
+	clubs := map[*node]bool{}
 	for _, o := range occ {
-		s := stats[o.node]
+		if o.club {
+			clubs[o.key.node] = clubs[o.key.node] || m.ownClub(o.key.node)
+		}
+	}
+	stats := map[occKey]*keyStat{}
+	clubCount := map[occKey]int{} // occurrences in a club's name
+	var order []occKey
+	for _, o := range occ {
+		if o.club {
+			clubCount[o.key]++
+		}
+		s := stats[o.key]
 		if s == nil {
 			s = &keyStat{first: o.pos}
-			stats[o.node] = s
-			order = append(order, o.node)
+			stats[o.key] = s
+			order = append(order, o.key)
 		}
 		s.count++
 	}
 
+	// Countries the article is surely about: those of names whose places
+	// all lie in one country, those named in the dateline and the
+	// dateline's own.
 	context := map[string]bool{}
-	for _, n := range order {
-		if c := m.singleCountry(n.hits); c != "" {
+	for _, k := range order {
+		if c := m.singleCountry(k.node.hits); c != "" && !clubs[k.node] {
 			context[c] = true
 		}
 	}
@@ -248,11 +365,13 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		for _, c := range dl.countries {
 			context[c] = true
 		}
-		dl.place = m.choose(dl.node.hits, context, true)
-		if dl.place < 0 {
-			dl = nil
-		} else {
-			context[m.places[dl.place].Country] = true
+		if dl.node != nil {
+			dl.place = m.choose(dl.hits, context, true)
+			if dl.place < 0 {
+				dl = nil
+			} else {
+				context[m.places[dl.place].Country] = true
+			}
 		}
 	}
 
@@ -273,22 +392,26 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 			f.first = first
 		}
 	}
-	for _, n := range order {
-		s := stats[n]
-		p := m.choose(n.hits, context, false)
-		count := s.count
-		if dl != nil && n == dl.node && p != dl.place {
-			count-- // that occurrence is the dateline, counted below
+	for _, k := range order {
+		hits := k.node.hits
+		if k.division {
+			hits = m.atLevel(hits, LevelDivision)
+		}
+		p := m.choose(hits, context, false)
+		count := stats[k].count
+		if m.places[p].Level == LevelCity {
+			if clubs[k.node] {
+				continue
+			}
+			count -= clubCount[k]
 		}
 		if count > 0 {
-			addCount(p, count, s.first)
+			addCount(p, count, stats[k].first)
 		}
 	}
 	var ex Extraction
-	if dl != nil {
-		if stats[dl.node] == nil || m.choose(dl.node.hits, context, false) != dl.place {
-			addCount(dl.place, 1, -1)
-		}
+	if dl != nil && dl.node != nil {
+		addCount(dl.place, 1, -1) // the dateline is not among the scanned words
 		byPlace[dl.place].first = -1
 	}
 	sort.SliceStable(list, func(a, b int) bool {
@@ -300,10 +423,17 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		}
 		return list[a].first < list[b].first
 	})
-	ex.Places = make([]article.Place, 0, len(list))
+	ex.Places = make([]article.Place, 0, len(list)+1)
+	if dl != nil && dl.node == nil {
+		// A city the gazetteer does not know, under the dateline's country.
+		ap := article.Place{Name: dl.written, Level: LevelCity, Country: dl.countries[0],
+			Role: RoleDateline, Count: 1, Unresolved: true}
+		ex.Dateline = &ap
+		ex.Places = append(ex.Places, ap)
+	}
 	for _, f := range list {
 		ap := m.articlePlace(f.place, RoleMention, f.count)
-		if dl != nil && f.place == dl.place {
+		if dl != nil && dl.node != nil && f.place == dl.place {
 			ap.Role = RoleDateline
 			d := ap
 			ex.Dateline = &d
@@ -311,6 +441,36 @@ func (m *Matcher) resolve(occ []occurrence, dl *datelineMatch) Extraction {
 		ex.Places = append(ex.Places, ap)
 	}
 	return ex
+}
+
+// ownClubMax is the population above which a city's name in a club's
+// name does not make the city's other mentions the club's.
+const ownClubMax = 2_000_000
+
+// ownClub reports whether the city n names is small enough that its name
+// in an article that names its club is the club's: a city of known
+// population under ownClubMax.
+func (m *Matcher) ownClub(n *node) bool {
+	for _, h := range n.hits {
+		if p := &m.places[h.place]; !h.adjective && p.Level == LevelCity && (p.Population == 0 || p.Population >= ownClubMax) {
+			return false
+		}
+	}
+	return true
+}
+
+// atLevel keeps the hits of places at level, or all hits when none is.
+func (m *Matcher) atLevel(hits []hit, level string) []hit {
+	var out []hit
+	for _, h := range hits {
+		if !h.adjective && m.places[h.place].Level == level {
+			out = append(out, h)
+		}
+	}
+	if len(out) == 0 {
+		return hits
+	}
+	return out
 }
 
 // singleCountry returns the country shared by all hits, or "".

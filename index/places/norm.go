@@ -22,13 +22,16 @@ func normalize(s string) string { return analyzers.Normalize(s) }
 type token struct {
 	text string
 	brk  bool
+	// maksura is set when the word as written ends with alef maksura (ى).
+	maksura bool
 }
 
 // tokenize appends the normalized words of text to toks.
 func tokenize(text string, toks []token) []token {
 	prevEnd := 0
 	for i, t := range exact.Tokens(text) {
-		toks = append(toks, token{text: t.Term, brk: i == 0 || hasPunct(text[prevEnd:t.Start])})
+		toks = append(toks, token{text: t.Term, brk: i == 0 || hasPunct(text[prevEnd:t.Start]),
+			maksura: strings.HasSuffix(text[t.Start:t.End], "ى")})
 		prevEnd = t.End
 	}
 	return toks

@@ -7,10 +7,18 @@
 // Load) and can be enlarged with a GeoNames cities file (LoadGeoNames).
 //
 // A Matcher finds the places an article names: the dateline the body opens
-// with (بغداد/المسلة:، القاهرة - رويترز) and every mention in the title and
-// body, matched after Arabic normalization and clitic stripping
+// with (بغداد/المسلة:، القاهرة - رويترز، دبي، الإمارات العربية المتحدة
+// (CNN)—) or its byline carries (القاهرة - أحمد الريدي), read by package
+// dateline and resolved against the gazetteer, and every mention in the
+// title and body, matched after Arabic normalization and clitic stripping
 // (بالعراق، والأنبار), longest name first, with a stop list for names that
-// are also common words and rules for names shared by several places.
+// are also common words and rules for names shared by several places
+// (population, the dateline's country, the article's other places).
+//
+// A dateline's shape is trusted: the country after its comma places a
+// city the gazetteer lacks (kept as written, marked unresolved), and a
+// one-letter slip in a name of five letters or more still resolves there,
+// never in running text.
 package places
 
 import (

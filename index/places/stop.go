@@ -23,6 +23,12 @@ var stopList = []string{
 	"جوهر", "مشهد", "دورا", "دوما", "الطبقة", "العمارة", "القصير",
 	"السلط", "الخالص", "ودان", "المالكية", "الخارجة", "سلمية", "القادسية",
 	"سول", "باري", "هون",
+	// names of cities outside the Arab world that are also words: كان
+	// (Cannes), ليل (Lille), سيول (Seoul, "floods"), أراك and يزد (Arak,
+	// Yazd), بورصة (Bursa, "stock exchange"), البندقية (Venice, "rifle"),
+	// قارص (Kars, "biting cold"), or first names: همدان، كوبي، ريو
+	"كان", "ليل", "سيول", "أراك", "يزد", "بورصة", "البندقية", "قارص",
+	"عثمانية", "همدان", "كوبي", "ريو",
 	// weekdays
 	"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
 	"الجمعة", "السبت", "أحد", "اثنين", "ثلاثاء", "أربعاء", "خميس",
@@ -43,14 +49,19 @@ var stopList = []string{
 }
 
 // notPlaces are phrases that contain a place name but do not point to the
-// place: newspapers and football clubs. They are matched like names and
-// then ignored, so that their words are not matched on their own.
+// place: newspapers, news agencies, football clubs, the Maghreb (المغرب
+// العربي is not Morocco). They are matched like names and then ignored,
+// so that their words are not matched on their own.
 var notPlaces = []string{
 	"واشنطن بوست", "واشنطن تايمز", "نيويورك تايمز", "نيويورك بوست",
 	"لوس أنجلوس تايمز", "ريال مدريد", "أتلتيكو مدريد",
 	"اتلتيكو مدريد", "باريس سان جيرمان", "باريس سان جرمان",
 	"مانشستر يونايتد", "مانشستر سيتي", "بايرن ميونخ", "إنتر ميلان",
 	"إيه سي ميلان", "روما الإيطالي", "أولمبيك مرسيليا", "أولمبيك ليون",
+	"كامبريدج أناليتيكا", "كامبردج أناليتيكا", "كمبردج أناليتيكا",
+	"كامبريدج انالاتيكا", "دوق كامبريدج", "دوقة كامبريدج", "سانتياغو برنابيو",
+	"بحر قزوين", "وكالة إسنا", "وكالة فارس", "وكالة أنباء فارس",
+	"المغرب العربي", "المغرب الإسلامي", "بلاد المغرب", "دول المغرب العربي",
 }
 
 // stopWords is stopList normalized.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/fahras/fahras/index/dateline"
 )
 
 // cleanText strips a leading byte order mark, turns CRLF and lone CR into
@@ -136,23 +138,12 @@ func isSentenceEnd(r rune) bool {
 	return false
 }
 
-// stripDateline removes a leading dateline from a sentence: a short run
-// of words before a colon that contains a slash, a dash or a parenthesis
-// ("بغداد/المسلة:", "القاهرة - (أ ف ب):"), as datelines do and quoted
-// speakers ("قال الوزير:") do not; or one or two words before a spaced
-// dash ("عمّان – ").
+// stripDateline removes a leading dateline from a sentence when its shape
+// alone shows one ("بغداد/المسلة:", "القاهرة - (أ ف ب):", "عمّان – "), as
+// datelines have and quoted speakers ("قال الوزير:") do not.
 func stripDateline(s string) string {
-	head, rest, ok := strings.Cut(s, ":")
-	if ok && strings.TrimSpace(rest) != "" && utf8.RuneCountInString(head) <= 40 &&
-		len(strings.Fields(head)) <= 5 && strings.ContainsAny(head, "/()-–—") {
-		return strings.TrimSpace(rest)
-	}
-	// "عمّان – أحرز ...": one or two words before a spaced dash.
-	for _, dash := range []string{" – ", " — ", " - "} {
-		if head, rest, ok := strings.Cut(s, dash); ok && len(strings.Fields(head)) <= 2 &&
-			!hasDigit(head) && len(strings.Fields(rest)) >= 3 {
-			return strings.TrimSpace(rest)
-		}
+	if d, ok := dateline.Parse(s); ok && d.Certain() && d.Rest != "" {
+		return d.Rest
 	}
 	return s
 }

@@ -556,21 +556,27 @@
     const out = [];
     const all = [h.dateline, ...(h.places || [])];
     for (const p of all) {
-      if (!p || !p.id || !p.name || seen.has(p.id)) continue;
-      seen.add(p.id);
+      // A dateline city the gazetteer lacks has no id, only its name as
+      // written and its country.
+      const key = p && (p.id || (p.unresolved && p.country && `${p.name}@${p.country}`));
+      if (!key || !p.name || seen.has(key)) continue;
+      seen.add(key);
       out.push(p);
     }
     return out.slice(0, 8);
   }
 
   function placeChip(p, dateline) {
-    const isDateline = dateline && dateline.id === p.id;
-    const isCountry = p.level === 'country';
+    const unresolved = !p.id;
+    const isDateline = dateline && (unresolved ? dateline.unresolved && dateline.name === p.name : dateline.id === p.id);
+    const byCountry = p.level === 'country' || unresolved;
+    let title = isDateline ? 'مكان الإرسال — اضغط للتصفية' : 'اضغط للتصفية بهذا المكان';
+    if (unresolved) title = 'مكان الإرسال، خارج المعجم — اضغط للتصفية ببلده';
     const b = el('button', {
       type: 'button',
       class: `place-chip${isDateline ? ' dateline' : ''}`,
-      title: isDateline ? 'مكان الإرسال — اضغط للتصفية' : 'اضغط للتصفية بهذا المكان',
-      dataset: isCountry ? {filterCountry: p.country || p.id} : {filterPlace: p.id},
+      title,
+      dataset: byCountry ? {filterCountry: p.country || p.id} : {filterPlace: p.id},
     }, el('bdi', {text: p.name}));
     return b;
   }
