@@ -112,19 +112,13 @@ func (e *Engine) Suggest(ctx context.Context, sr SuggestRequest) ([]Completion, 
 	prefix := blevequery.NewPrefixQuery(last)
 	prefix.SetField(index.FieldTitleExact)
 	must = append(must, prefix)
-	breq := bleve.NewSearchRequestOptions(blevequery.NewConjunctionQuery(must), size/2+1, 0, false)
-	breq.Fields = index.HitFields
-	res, err := e.ix.Search(ctx, breq)
+	found, err := e.storedArticles(ctx, blevequery.NewConjunctionQuery(must), size/2+1)
 	if err != nil {
-		return nil, searchError(ctx, err)
+		return nil, err
 	}
-	for _, h := range res.Hits {
-		st, err := e.ix.StoredOf(h.ID, h.Fields)
-		if err != nil {
-			return nil, fmt.Errorf("suggest: %w", err)
-		}
-		if title := st.Article.Title; title != "" {
-			out = append(out, Completion{Text: title, Kind: "title", ID: h.ID})
+	for _, a := range found {
+		if title := a.Title; title != "" {
+			out = append(out, Completion{Text: title, Kind: "title", ID: a.ID})
 		}
 	}
 	return out, nil
@@ -248,18 +242,12 @@ func (e *Engine) surfaceForms(ctx context.Context, terms []string) (map[string]s
 		if len(qs) == 0 {
 			break
 		}
-		breq := bleve.NewSearchRequestOptions(blevequery.NewDisjunctionQuery(qs), f.hits, 0, false)
-		breq.Fields = index.HitFields
-		res, err := e.ix.Search(ctx, breq)
+		found, err := e.storedArticles(ctx, blevequery.NewDisjunctionQuery(qs), f.hits)
 		if err != nil {
-			return nil, searchError(ctx, err)
+			return nil, err
 		}
-		for _, h := range res.Hits {
-			st, err := e.ix.StoredOf(h.ID, h.Fields)
-			if err != nil {
-				return nil, fmt.Errorf("suggest: %w", err)
-			}
-			text := f.text(&st.Article)
+		for i := range found {
+			text := f.text(&found[i])
 			for _, tok := range e.exact.Analyze([]byte(text)) {
 				term := string(tok.Term)
 				if !want[term] || tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End {
@@ -293,4 +281,24 @@ func bare(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// storedArticles returns the stored articles of the best size matches of
+// q, in rank order.
+func (e *Engine) storedArticles(ctx context.Context, q blevequery.Query, size int) ([]article.Article, error) {
+	breq := bleve.NewSearchRequestOptions(q, size, 0, false)
+	breq.Fields = index.HitFields
+	res, err := e.ix.Search(ctx, breq)
+	if err != nil {
+		return nil, searchError(ctx, err)
+	}
+	out := make([]article.Article, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		st, err := e.ix.StoredOf(h.ID, h.Fields)
+		if err != nil {
+			return nil, fmt.Errorf("suggest: %w", err)
+		}
+		out = append(out, st.Article)
+	}
+	return out, nil
 }
