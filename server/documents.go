@@ -101,10 +101,7 @@ func (s *Server) writeDocument(w http.ResponseWriter, r *http.Request, pathID st
 	if err := noParams(r); err != nil {
 		return err
 	}
-	if err := checkJSONType(r); err != nil {
-		return err
-	}
-	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	body, err := readJSONBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {
 		return err
 	}

@@ -58,13 +58,19 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 	return body, nil
 }
 
+// readJSONBody reads a whole body declared as JSON (or undeclared) of at
+// most limit bytes.
+func readJSONBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
+	if err := checkJSONType(r); err != nil {
+		return nil, err
+	}
+	return readBody(w, r, limit)
+}
+
 // decodeJSON reads a JSON body into v. Unknown fields, trailing data,
 // wrong types and bad syntax are request errors.
 func decodeJSON(w http.ResponseWriter, r *http.Request, limit int64, v any) error {
-	if err := checkJSONType(r); err != nil {
-		return err
-	}
-	body, err := readBody(w, r, limit)
+	body, err := readJSONBody(w, r, limit)
 	if err != nil {
 		return err
 	}

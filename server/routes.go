@@ -87,10 +87,7 @@ func (s *Server) postSearch(w http.ResponseWriter, r *http.Request) error {
 	if err := noParams(r); err != nil {
 		return err
 	}
-	if err := checkJSONType(r); err != nil {
-		return err
-	}
-	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
+	body, err := readJSONBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {
 		return err
 	}
@@ -164,18 +161,6 @@ type analyzeRequest struct {
 	Analyzer string `json:"analyzer"`
 }
 
-// tokenJSON is one analyzed word, as `fahras analyze --json` prints it:
-// Start and End count runes of the input, ByteStart and ByteEnd bytes.
-type tokenJSON struct {
-	Position  int    `json:"position"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
-	ByteStart int    `json:"byte_start"`
-	ByteEnd   int    `json:"byte_end"`
-	Surface   string `json:"surface"`
-	Term      string `json:"term"`
-}
-
 func (s *Server) analyze(w http.ResponseWriter, r *http.Request) error {
 	if err := noParams(r); err != nil {
 		return err
@@ -193,7 +178,7 @@ func (s *Server) analyze(w http.ResponseWriter, r *http.Request) error {
 		return errorf(http.StatusBadRequest, "unknown_analyzer", "unknown analyzer %q; analyzers are %s",
 			name, strings.Join(analyzers.Names(), ", "))
 	}
-	writeJSON(w, http.StatusOK, tokens(an, req.Text))
+	writeJSON(w, http.StatusOK, analyzers.Explain(an, req.Text))
 	return nil
 }
 
@@ -206,32 +191,6 @@ func lookupAnalyzer(name string) (an analysis.Analyzer, err error) {
 		}
 	}()
 	return analyzers.Lookup(name, nil)
-}
-
-// tokens analyzes text and adds rune offsets. A token whose byte offsets
-// fall outside the text or inside a character keeps an empty surface.
-func tokens(an analysis.Analyzer, text string) []tokenJSON {
-	out := []tokenJSON{}
-	byteOff, runeOff := 0, 0 // counted so far, so in-order tokens cost linear time
-	runesTo := func(off int) int {
-		if off < byteOff {
-			byteOff, runeOff = 0, 0
-		}
-		runeOff += utf8.RuneCountInString(text[byteOff:off])
-		byteOff = off
-		return runeOff
-	}
-	boundary := func(off int) bool { return off == len(text) || utf8.RuneStart(text[off]) }
-	for _, t := range an.Analyze([]byte(text)) {
-		tok := tokenJSON{Position: t.Position, ByteStart: t.Start, ByteEnd: t.End, Term: string(t.Term)}
-		if 0 <= t.Start && t.Start <= t.End && t.End <= len(text) && boundary(t.Start) && boundary(t.End) {
-			tok.Surface = text[t.Start:t.End]
-			tok.Start = runesTo(t.Start)
-			tok.End = runesTo(t.End)
-		}
-		out = append(out, tok)
-	}
-	return out
 }
 
 // statsJSON is the body of GET /stats.

@@ -15,6 +15,7 @@
 package server
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -158,36 +159,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Index == nil || cfg.Engine == nil || cfg.Enricher == nil {
 		return nil, errors.New("server: Index, Engine and Enricher are required")
 	}
-	if cfg.RequestTimeout <= 0 {
-		cfg.RequestTimeout = DefaultRequestTimeout
-	}
-	if cfg.RateLimit == 0 {
-		cfg.RateLimit = DefaultRateLimit
-	}
-	if cfg.RateBurst <= 0 {
-		cfg.RateBurst = DefaultRateBurst
-	}
-	if cfg.KeyRateLimit == 0 {
-		cfg.KeyRateLimit = DefaultKeyRateLimit
-	}
-	if cfg.KeyRateBurst <= 0 {
-		cfg.KeyRateBurst = DefaultKeyRateBurst
-	}
-	if cfg.MaxBodyBytes <= 0 {
-		cfg.MaxBodyBytes = DefaultMaxBodyBytes
-	}
-	if cfg.MaxBulkBytes <= 0 {
-		cfg.MaxBulkBytes = DefaultMaxBulkBytes
-	}
-	if cfg.BulkBatch <= 0 {
-		cfg.BulkBatch = DefaultBulkBatch
-	}
-	if cfg.BulkYield == 0 {
-		cfg.BulkYield = DefaultBulkYield
-	}
-	if cfg.ShutdownTimeout <= 0 {
-		cfg.ShutdownTimeout = DefaultShutdownTimeout
-	}
+	positiveOr(&cfg.RequestTimeout, DefaultRequestTimeout)
+	nonZeroOr(&cfg.RateLimit, DefaultRateLimit)
+	positiveOr(&cfg.RateBurst, DefaultRateBurst)
+	nonZeroOr(&cfg.KeyRateLimit, DefaultKeyRateLimit)
+	positiveOr(&cfg.KeyRateBurst, DefaultKeyRateBurst)
+	positiveOr(&cfg.MaxBodyBytes, DefaultMaxBodyBytes)
+	positiveOr(&cfg.MaxBulkBytes, DefaultMaxBulkBytes)
+	positiveOr(&cfg.BulkBatch, DefaultBulkBatch)
+	nonZeroOr(&cfg.BulkYield, DefaultBulkYield)
+	positiveOr(&cfg.ShutdownTimeout, DefaultShutdownTimeout)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -278,4 +259,21 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// positiveOr sets *v to def when it is zero or negative (not set).
+func positiveOr[T cmp.Ordered](v *T, def T) {
+	var zero T
+	if *v <= zero {
+		*v = def
+	}
+}
+
+// nonZeroOr sets *v to def when it is zero (not set); a negative value
+// keeps its meaning (such as "no limit").
+func nonZeroOr[T cmp.Ordered](v *T, def T) {
+	var zero T
+	if *v == zero {
+		*v = def
+	}
 }

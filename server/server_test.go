@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/fahras/fahras/analyzers"
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
@@ -122,7 +123,7 @@ func TestSuggestFacetsAnalyzeStats(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("analyze: %d %s", status, body)
 	}
-	toks := decode[[]tokenJSON](t, body)
+	toks := decode[[]analyzers.ExplainedToken](t, body)
 	if len(toks) != 2 {
 		t.Fatalf("analyze: %+v", toks)
 	}
@@ -137,7 +138,7 @@ func TestSuggestFacetsAnalyzeStats(t *testing.T) {
 		t.Errorf("ar should stem وبالمدينة, got %q", toks[0].Term)
 	}
 	status, _, body = ts.call(t, "POST", "/api/v1/analyze", "", jsonBody(`{"text":"وبالمدينة","analyzer":"ar_exact"}`))
-	toks = decode[[]tokenJSON](t, body)
+	toks = decode[[]analyzers.ExplainedToken](t, body)
 	if status != 200 || len(toks) != 1 || toks[0].Term != "وبالمدينه" {
 		t.Errorf("ar_exact: %d %+v, want the normalized unstemmed word", status, toks)
 	}

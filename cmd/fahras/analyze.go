@@ -9,24 +9,10 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/spf13/cobra"
 
 	"github.com/fahras/fahras/analyzers"
 )
-
-// analyzedToken is one token as the analyze command prints it. Start and
-// End count characters (runes) of the input; ByteStart and ByteEnd count
-// bytes.
-type analyzedToken struct {
-	Position  int    `json:"position"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
-	ByteStart int    `json:"byte_start"`
-	ByteEnd   int    `json:"byte_end"`
-	Surface   string `json:"surface"`
-	Term      string `json:"term"`
-}
 
 // maxAnalyzeInput bounds what analyze reads from stdin.
 const maxAnalyzeInput = 64 << 20
@@ -57,7 +43,7 @@ func analyzeCommand(env *Env) *cobra.Command {
 		if err := cmd.Context().Err(); err != nil {
 			return failed(err)
 		}
-		tokens := tokensWithRuneOffsets(text, analyzer.Analyze([]byte(text)))
+		tokens := analyzers.Explain(analyzer, text)
 		if asJSON {
 			enc := json.NewEncoder(env.Stdout)
 			enc.SetEscapeHTML(false)
@@ -110,49 +96,10 @@ func firstInvalid(s string) int {
 	return len(s)
 }
 
-// tokensWithRuneOffsets converts the byte offsets of an analyzer's tokens
-// into rune offsets of text. A token whose offsets fall outside text or
-// inside a character (which a well-behaved analyzer never makes) keeps an
-// empty surface.
-func tokensWithRuneOffsets(text string, stream analysis.TokenStream) []analyzedToken {
-	out := make([]analyzedToken, 0, len(stream))
-	var rc runeCounter
-	for _, t := range stream {
-		at := analyzedToken{
-			Position:  t.Position,
-			ByteStart: t.Start,
-			ByteEnd:   t.End,
-			Term:      string(t.Term),
-		}
-		if 0 <= t.Start && t.Start <= t.End && t.End <= len(text) {
-			at.Surface = text[t.Start:t.End]
-			at.Start = rc.runes(text, t.Start)
-			at.End = rc.runes(text, t.End)
-		}
-		out = append(out, at)
-	}
-	return out
-}
-
-// runeCounter turns byte offsets into rune offsets, counting on from the
-// previous answer when offsets increase, as they do for most analyzers.
-type runeCounter struct {
-	byteOff, runeOff int
-}
-
-func (c *runeCounter) runes(text string, off int) int {
-	if off < c.byteOff {
-		c.byteOff, c.runeOff = 0, 0
-	}
-	c.runeOff += utf8.RuneCountInString(text[c.byteOff:off])
-	c.byteOff = off
-	return c.runeOff
-}
-
 // printTokenTable writes tokens as an aligned table; CHAR_START and
 // CHAR_END are character (rune) offsets, not bytes. Surface and term are
 // wrapped in bidi isolates on a terminal so Arabic displays in order.
-func printTokenTable(w io.Writer, tokens []analyzedToken, terminal bool) error {
+func printTokenTable(w io.Writer, tokens []analyzers.ExplainedToken, terminal bool) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "POS\tCHAR_START\tCHAR_END\tSURFACE\tTERM")
 	for _, t := range tokens {

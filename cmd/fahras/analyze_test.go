@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"github.com/fahras/fahras/analyzers"
 )
 
 func analyzeEnv(stdin string) (*Env, *bytes.Buffer, *bytes.Buffer) {
@@ -25,13 +27,13 @@ func TestAnalyzeJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	var got []analyzedToken
+	var got []analyzers.ExplainedToken
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("output %q: %v", out, err)
 	}
 	// "قال الوزيرُ في بالعراق": stop words removed, positions keep the gaps,
 	// offsets count characters (the damma is one character of الوزيرُ).
-	want := []analyzedToken{
+	want := []analyzers.ExplainedToken{
 		{Position: 2, Start: 4, End: 11, ByteStart: 7, ByteEnd: 21, Surface: "الوزيرُ", Term: "وزير"},
 		{Position: 4, Start: 15, End: 22, ByteStart: 27, ByteEnd: 41, Surface: "بالعراق", Term: "عراق"},
 	}

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -36,11 +34,10 @@ func benchCompareCommand(env *Env) *cobra.Command {
 	dir := fs.String("dir", "", "directory for the indexes (default: a temporary directory, removed after)")
 	systems := fs.String("systems", "", "comma-separated systems to measure: fahras, bleve, postgres (default: all)")
 	shards := fs.Int("shards", 0, "shards of the fahras index (0: one per CPU)")
-	clients := fs.String("clients", "1,8,32", "comma-separated numbers of concurrent clients")
-	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
+	var mf mixFlags
+	mf.register(fs, []int{1, 8, 32}, "write a CPU profile of the whole run to this file")
 	out := fs.String("out", "-", "write the Markdown report here (- for standard output)")
 	memory := fs.String("memory", "1.5GiB", "memory budget of the fahras load, as fahras index --memory")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the whole run to this file")
 	appendN := fs.Int("append", 10000, "new articles appended to the fahras index after the queries, while one client asks the mix (0: none)")
 	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
 		ctx := cmd.Context()
@@ -55,7 +52,8 @@ func benchCompareCommand(env *Env) *cobra.Command {
 				Seed:     *seed,
 				Dir:      *dir,
 				Shards:   *shards,
-				Duration: *duration,
+				Clients:  mf.clients,
+				Duration: mf.duration,
 				Append:   *appendN,
 				Command:  command,
 				Log:      env.Logger,
@@ -63,13 +61,9 @@ func benchCompareCommand(env *Env) *cobra.Command {
 			if *systems != "" {
 				cfg.Systems = strings.Split(*systems, ",")
 			}
-			for _, c := range strings.Split(*clients, ",") {
-				n, err := strconv.Atoi(strings.TrimSpace(c))
-				if err != nil || n <= 0 {
-					fmt.Fprintf(env.Stderr, "fahras bench compare: --clients: %q is not a positive number\n", c)
-					return 2
-				}
-				cfg.Clients = append(cfg.Clients, n)
+			if err := mf.check(); err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
+				return 2
 			}
 			if cfg.Append == 0 {
 				cfg.Append = -1
@@ -79,7 +73,7 @@ func benchCompareCommand(env *Env) *cobra.Command {
 				fmt.Fprintf(env.Stderr, "fahras bench compare: --memory: %v\n", err)
 				return 2
 			}
-			stop, err := cpuProfile(*profile)
+			stop, err := cpuProfile(mf.cpuProfile)
 			if err != nil {
 				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
 				return 1

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -27,21 +26,15 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 	}
 	fs := cmd.Flags()
 	dir := fs.String("index", defaultIndexDir, "index directory")
-	clients := fs.String("clients", "1,8", "comma-separated numbers of concurrent clients")
-	duration := fs.Duration("duration", 3*time.Second, "how long each query kind runs at each concurrency")
+	var mf mixFlags
+	mf.register(fs, []int{1, 8}, "write a CPU profile of the measured queries to this file")
 	kinds := fs.String("kinds", "", "comma-separated query kinds to run (default: the whole mix)")
-	profile := fs.String("cpuprofile", "", "write a CPU profile of the measured queries to this file")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx := cmd.Context()
 		return status(func() int {
-			var concurrencies []int
-			for _, c := range strings.Split(*clients, ",") {
-				n, err := strconv.Atoi(strings.TrimSpace(c))
-				if err != nil || n <= 0 {
-					fmt.Fprintf(env.Stderr, "fahras bench queries: --clients: %q is not a positive number\n", c)
-					return 2
-				}
-				concurrencies = append(concurrencies, n)
+			if err := mf.check(); err != nil {
+				fmt.Fprintf(env.Stderr, "fahras bench queries: %v\n", err)
+				return 2
 			}
 			fail := func(err error) int {
 				fmt.Fprintf(env.Stderr, "fahras bench queries: %v\n", err)
@@ -90,12 +83,12 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 				mix = chosen
 			}
 
-			stopProfile, err := cpuProfile(*profile)
+			stopProfile, err := cpuProfile(mf.cpuProfile)
 			if err != nil {
 				return fail(err)
 			}
 			defer stopProfile()
-			results, err := bench.Measure(ctx, bench.Fahras{Engine: eng}, mix, concurrencies, *duration)
+			results, err := bench.Measure(ctx, bench.Fahras{Engine: eng}, mix, mf.clients, mf.duration)
 			if err != nil {
 				return fail(err)
 			}

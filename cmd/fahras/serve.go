@@ -101,23 +101,22 @@ func readKeyFile(path string) ([]string, error) {
 	return keys, nil
 }
 
+// servingCommand is a command that ends by serving an index (serve and
+// demo): its flags are the serving flags, filled into sf.
+func servingCommand(use, short, long string, sf *serveFlags) *cobra.Command {
+	cmd := &cobra.Command{Use: use, Short: short, Long: long, Args: args(0, 0, "arguments")}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
 func serveCommand(env *Env) *cobra.Command {
 	var sf serveFlags
 	var dir, gazetteerFile string
-	cmd := &cobra.Command{
-		Use:   "serve [flags]",
-		Short: "serve the HTTP API and the search page over an index",
-		Long:  "Serves the search page and the HTTP API (under /api/v1) over an existing index.",
-		Args:  args(0, 0, "arguments"),
-	}
-	sf.register(cmd.Flags())
+	cmd := servingCommand("serve [flags]", "serve the HTTP API and the search page over an index",
+		"Serves the search page and the HTTP API (under /api/v1) over an existing index.", &sf)
 	indexFlag(cmd, &dir, defaultIndexDir, "index directory")
 	gazetteerFlag(cmd, &gazetteerFile)
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
-		writeKeys, readKeys, err := sf.keys()
-		if err != nil {
-			return misused("%v", err)
-		}
 		g, err := loadGazetteer(gazetteerFile)
 		if err != nil {
 			return failed(err)
@@ -130,19 +129,27 @@ func serveCommand(env *Env) *cobra.Command {
 			return failed(err)
 		}
 		defer ix.Close()
-		if len(writeKeys) == 0 {
-			env.Logger.Info("no API keys: the API is read-only (give --api-key to allow writes)")
-		}
-		return serveIndex(cmd.Context(), env, ix, g, sf, writeKeys, readKeys, nil)
+		return serveIndex(cmd.Context(), env, ix, g, sf, "", nil)
 	}
 	return cmd
 }
 
 // serveIndex listens, serves the index until ctx is done and returns the
 // exit status.
-// onReady, if set, is called with the page's URL once the server is ready.
+// extraKey, if not empty, is one more write key (the demo's); onReady, if
+// set, is called with the page's URL once the server is ready.
 func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazetteer, sf serveFlags,
-	writeKeys, readKeys []string, onReady func(url string)) error {
+	extraKey string, onReady func(url string)) error {
+	writeKeys, readKeys, err := sf.keys()
+	if err != nil {
+		return misused("%v", err)
+	}
+	if extraKey != "" {
+		writeKeys = append(writeKeys, extraKey)
+	}
+	if len(writeKeys) == 0 {
+		env.Logger.Info("no API keys: the API is read-only (give --api-key to allow writes)")
+	}
 	eng, err := search.New(ix, g)
 	if err != nil {
 		return failed(err)
@@ -202,22 +209,15 @@ func pageURL(flagAddr string, addr net.Addr) string {
 func demoCommand(env *Env) *cobra.Command {
 	var sf serveFlags
 	var dir string
-	cmd := &cobra.Command{
-		Use:   "demo [flags]",
-		Short: "index the embedded demo corpus and serve the search page",
-		Long:  "Indexes the built-in demo articles and serves the search page and the API.",
-		Args:  args(0, 0, "arguments"),
-	}
-	sf.register(cmd.Flags())
+	cmd := servingCommand("demo [flags]", "index the embedded demo corpus and serve the search page",
+		"Indexes the built-in demo articles and serves the search page and the API.", &sf)
 	indexFlag(cmd, &dir, "", "keep the demo index in this directory (default: a temporary directory removed at exit)")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		ctx := cmd.Context()
-		writeKeys, readKeys, err := sf.keys()
-		if err != nil {
+		if _, _, err := sf.keys(); err != nil {
 			return misused("%v", err)
 		}
 		demoKey := newDemoKey()
-		writeKeys = append(writeKeys, demoKey)
 
 		indexDir := dir
 		if indexDir == "" {
@@ -248,7 +248,7 @@ func demoCommand(env *Env) *cobra.Command {
 		}
 		env.Logger.Info("indexed the demo corpus", "dir", indexDir, "articles", sum.Indexed(), "failed", sum.Failed,
 			"took", sum.Elapsed.Round(time.Millisecond))
-		return serveIndex(ctx, env, ix, g, sf, writeKeys, readKeys, func(url string) {
+		return serveIndex(ctx, env, ix, g, sf, demoKey, func(url string) {
 			fmt.Fprintf(env.Stdout, "demo write API key: %s\n", demoKey)
 			fmt.Fprintf(env.Stdout, "  try: curl -H 'Authorization: Bearer %s' -X PUT --data '{\"title\":\"…\",\"body\":\"…\"}' %sapi/v1/documents/my-article\n", demoKey, url)
 		})
