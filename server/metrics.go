@@ -74,3 +74,22 @@ func (m *metrics) observeWrites(results []index.WriteResult) {
 		m.indexed.WithLabelValues(string(r.Status)).Inc()
 	}
 }
+
+// watchGate exports the search gate's state: searches running, waiting,
+// and turned away with 503.
+func (m *metrics) watchGate(g *searchGate) {
+	m.registry.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "fahras_searches_in_flight",
+			Help: "Searches holding a search slot.",
+		}, func() float64 { return float64(g.inFlight()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "fahras_searches_queued",
+			Help: "Searches waiting for a search slot.",
+		}, func() float64 { return float64(g.queued.Load()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "fahras_searches_rejected_total",
+			Help: "Searches answered 503 because the queue was full or the wait passed its deadline.",
+		}, func() float64 { return float64(g.rejected.Load()) }),
+	)
+}

@@ -35,10 +35,10 @@ func (s *Server) routes(pg *page) (http.Handler, error) {
 	writes := routeOpts{access: write, deadline: true}
 
 	api := APIPrefix
-	add(http.MethodGet, api+"/search", reads, s.getSearch)
-	add(http.MethodPost, api+"/search", reads, s.postSearch)
-	add(http.MethodGet, api+"/suggest", reads, s.suggest)
-	add(http.MethodGet, api+"/facets/{facet}", reads, s.facetValues)
+	add(http.MethodGet, api+"/search", reads, s.queue(s.getSearch))
+	add(http.MethodPost, api+"/search", reads, s.queue(s.postSearch))
+	add(http.MethodGet, api+"/suggest", reads, s.queue(s.suggest))
+	add(http.MethodGet, api+"/facets/{facet}", reads, s.queue(s.facetValues))
 	add(http.MethodPost, api+"/analyze", reads, s.analyze)
 	add(http.MethodGet, api+"/stats", reads, s.stats)
 

@@ -23,6 +23,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -46,6 +47,8 @@ const (
 	DefaultBulkBatch       = 500
 	DefaultBulkYield       = 100 * time.Millisecond
 	DefaultShutdownTimeout = 30 * time.Second
+	DefaultMaxQueuedSearch = 256
+	DefaultSearchQueueWait = 2 * time.Second
 )
 
 // Searcher answers searches, completions and facet value lists:
@@ -110,6 +113,15 @@ type Config struct {
 	// negative never pauses.
 	BulkYield time.Duration
 
+	// MaxSearches is how many searches (search, suggest, facet values)
+	// run at once; the others wait in a queue of at most MaxQueued, for
+	// at most QueueWait, and are answered 503 with Retry-After beyond.
+	// 0 means one per CPU (GOMAXPROCS), DefaultMaxQueuedSearch and
+	// DefaultSearchQueueWait.
+	MaxSearches int
+	MaxQueued   int
+	QueueWait   time.Duration
+
 	// ShutdownTimeout bounds how long Serve waits for requests in
 	// flight once its context is done. 0 means DefaultShutdownTimeout.
 	ShutdownTimeout time.Duration
@@ -130,6 +142,7 @@ type Server struct {
 	log      *slog.Logger
 
 	keys       *keyring
+	gate       *searchGate
 	limits     *limiter
 	metrics    *metrics
 	router     *mux.Router
@@ -169,6 +182,9 @@ func New(cfg Config) (*Server, error) {
 	positiveOr(&cfg.BulkBatch, DefaultBulkBatch)
 	nonZeroOr(&cfg.BulkYield, DefaultBulkYield)
 	positiveOr(&cfg.ShutdownTimeout, DefaultShutdownTimeout)
+	positiveOr(&cfg.MaxSearches, runtime.GOMAXPROCS(0))
+	positiveOr(&cfg.MaxQueued, DefaultMaxQueuedSearch)
+	positiveOr(&cfg.QueueWait, DefaultSearchQueueWait)
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -190,7 +206,9 @@ func New(cfg Config) (*Server, error) {
 		keys:     keys,
 		limits:   newLimiter(cfg.RateLimit, cfg.RateBurst, cfg.KeyRateLimit, cfg.KeyRateBurst),
 		metrics:  newMetrics(cfg.Index),
+		gate:     newSearchGate(cfg.MaxSearches, cfg.MaxQueued, cfg.QueueWait),
 	}
+	s.metrics.watchGate(s.gate)
 	if s.openAPIDoc, err = openAPIDocument(openAPIFile); err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}

@@ -35,6 +35,9 @@ type serveFlags struct {
 	timeout     time.Duration
 	rateLimit   float64
 	rateBurst   int
+	maxSearches int
+	maxQueued   int
+	queueWait   time.Duration
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -46,6 +49,9 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&f.timeout, "timeout", server.DefaultRequestTimeout, "time limit of one request (searches included)")
 	fs.Float64Var(&f.rateLimit, "rate-limit", server.DefaultRateLimit, "requests per second per client address (negative: no limit)")
 	fs.IntVar(&f.rateBurst, "rate-burst", server.DefaultRateBurst, "burst of requests per client address")
+	fs.IntVar(&f.maxSearches, "max-searches", 0, "searches run at once (0: one per CPU); more wait in a queue")
+	fs.IntVar(&f.maxQueued, "max-queued", server.DefaultMaxQueuedSearch, "searches that may wait for a slot; beyond, 503 with Retry-After")
+	fs.DurationVar(&f.queueWait, "queue-wait", server.DefaultSearchQueueWait, "longest a search waits for a slot before 503 with Retry-After")
 }
 
 // keys gathers the write and read keys from the flags, the environment
@@ -158,6 +164,7 @@ func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazett
 		Index: ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
 		WriteKeys: writeKeys, ReadKeys: readKeys, CORSOrigins: sf.corsOrigins,
 		RequestTimeout: sf.timeout, RateLimit: sf.rateLimit, RateBurst: sf.rateBurst,
+		MaxSearches: sf.maxSearches, MaxQueued: sf.maxQueued, QueueWait: sf.queueWait,
 		Logger: env.Logger,
 	})
 	if err != nil {
