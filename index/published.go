@@ -22,8 +22,44 @@ import (
 // decoded once, and the handler that sees every match (see Index.search)
 // sets each match's key from there. Use it in a bleve.SearchRequest's Sort
 // in place of the "published" field, on this index's Search only.
+//
+// After makes the sort a cursor: the match handler drops every match that
+// does not come after (AfterKey, AfterID) in the order of the date and
+// then the document ID, so that a deep page is found without bleve's
+// search_after, which reads the ID of every match to compare it.
 type PublishedSort struct {
 	Desc bool
+
+	hasAfter bool
+	afterKey string
+	afterID  string
+}
+
+// After sets the cursor: the sort key of its date (as CursorKey reads
+// it) and the document ID.
+func (s *PublishedSort) After(key, id string) {
+	s.hasAfter, s.afterKey, s.afterID = true, key, id
+}
+
+// follows reports whether a match of this sort key comes after the
+// cursor; id reads the match's document ID, needed only when its date is
+// the cursor's.
+func (s *PublishedSort) follows(key string, id func() (string, error)) (bool, error) {
+	if !s.hasAfter {
+		return true, nil
+	}
+	c := strings.Compare(key, s.afterKey)
+	if s.Desc {
+		c = -c
+	}
+	if c != 0 {
+		return c > 0, nil
+	}
+	doc, err := id()
+	if err != nil {
+		return false, err
+	}
+	return doc > s.afterID, nil
 }
 
 var _ search.SearchSort = (*PublishedSort)(nil)

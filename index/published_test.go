@@ -86,6 +86,40 @@ func TestPublishedSortMatchesBleve(t *testing.T) {
 			if !slices.Equal(paged, wantIDs) {
 				t.Errorf("%d shards, desc %v: paged %v, want %v", shards, desc, paged, wantIDs)
 			}
+
+			// The same with the index's own ID sort and cursor, which
+			// read IDs only for dates that can reach the page.
+			for size := 1; size <= 3; size++ {
+				var own []string
+				var cursor []string
+				for range 6 {
+					ps := &index.PublishedSort{Desc: desc}
+					page := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), size, 0, false)
+					page.SortByCustom(bsearch.SortOrder{ps, &index.IDSort{}})
+					if cursor != nil {
+						key, err := ps.CursorKey(cursor[0])
+						if err != nil {
+							t.Fatal(err)
+						}
+						ps.After(key, cursor[1])
+					}
+					res, err := ix.Search(ctx, page)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if res.Total != 4 {
+						t.Errorf("total %d with a cursor, want the query's 4", res.Total)
+					}
+					if len(res.Hits) == 0 {
+						break
+					}
+					own = append(own, hitIDs(res)...)
+					cursor = res.Hits[len(res.Hits)-1].DecodedSort
+				}
+				if !slices.Equal(own, wantIDs) {
+					t.Errorf("%d shards, desc %v, size %d, own cursor: paged %v, want %v", shards, desc, size, own, wantIDs)
+				}
+			}
 		}
 	}
 }

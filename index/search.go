@@ -25,7 +25,10 @@ func (ix *Index) searchShards(ctx context.Context, req *bleve.SearchRequest) (*b
 	if len(ix.shards) == 1 {
 		return ix.shards[0].SearchInContext(ctx, req)
 	}
-	ctx = context.WithValue(ctx, search.SearchTypeKey, search.GlobalScoring)
+	if req.Score != bleve.ScoreNone {
+		// Without scores there are no statistics to gather.
+		ctx = context.WithValue(ctx, search.SearchTypeKey, search.GlobalScoring)
+	}
 	res, err := ix.alias.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
@@ -57,12 +60,19 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 	// The positions of the date sorts in req.Sort, and the sorts.
 	var dateKeys []int
 	var dateSorts []*PublishedSort
+	idKey := -1
 	for i, so := range req.Sort {
-		if ps, ok := so.(*PublishedSort); ok {
-			dateKeys, dateSorts = append(dateKeys, i), append(dateSorts, ps)
+		switch so := so.(type) {
+		case *PublishedSort:
+			dateKeys, dateSorts = append(dateKeys, i), append(dateSorts, so)
+		case *IDSort:
+			idKey = i
 		}
 	}
-	if !count && len(dateKeys) == 0 {
+	// byDate: the order is a date first; a match then passes the cursor
+	// and the shard's best dates so far before its ID is read.
+	byDate := len(dateKeys) > 0 && dateKeys[0] == 0
+	if !count && len(dateKeys) == 0 && idKey < 0 {
 		res, err := ix.searchShards(ctx, req)
 		return res, nil, err
 	}
@@ -82,6 +92,22 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 		if err != nil {
 			return nil, false, fmt.Errorf("search: %w", err)
 		}
+		var top dateTop
+		if byDate && req.SearchAfter == nil && req.SearchBefore == nil {
+			// (bleve's own cursor drops matches after this handler: with
+			// one, every date must reach it.)
+			top = dateTop{n: req.Size + req.From, desc: dateSorts[0].Desc}
+		}
+		idOf := func(d *search.DocumentMatch) (string, error) {
+			if d.ID == "" {
+				id, err := sctx.IndexReader.ExternalID(d.IndexInternalID)
+				if err != nil {
+					return "", fmt.Errorf("search: %w", err)
+				}
+				d.ID = id
+			}
+			return d.ID, nil
+		}
 		return func(d *search.DocumentMatch) error {
 			if d == nil { // the shard's matches are all seen
 				if count {
@@ -99,6 +125,23 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 					d.Sort[i] = c.publishedKey(d.IndexInternalID, dateSorts[k])
 				}
 			}
+			if byDate && len(d.Sort) > 0 {
+				follows, err := dateSorts[0].follows(d.Sort[0], func() (string, error) { return idOf(d) })
+				if err != nil {
+					return err
+				}
+				if !follows || !top.admit(d.Sort[0]) {
+					sctx.DocumentMatchPool.Put(d)
+					return nil
+				}
+			}
+			if idKey >= 0 && idKey < len(d.Sort) {
+				id, err := idOf(d)
+				if err != nil {
+					return err
+				}
+				d.Sort[idKey] = id
+			}
 			return topN(d)
 		}, loadID, nil
 	}
@@ -113,6 +156,9 @@ func (ix *Index) search(ctx context.Context, req *bleve.SearchRequest, count boo
 			if i < len(h.Sort) && i < len(h.DecodedSort) {
 				h.DecodedSort[i] = req.Sort[i].DecodeValue(h.Sort[i])
 			}
+		}
+		if idKey >= 0 && idKey < len(h.DecodedSort) {
+			h.DecodedSort[idKey] = h.ID
 		}
 	}
 	if !count {

@@ -176,25 +176,40 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	breq.Fields = storedFields(req.Fields)
 	// Dates sort through the index's own keys (index.PublishedSort), not
 	// through bleve's doc values.
+	// A date order is the date, then the ID: nothing is scored, so bleve
+	// matches through its postings bitmaps alone (see byDate), and the
+	// index reads the IDs of the matches whose dates can reach the page
+	// only (index.IDSort).
 	byScore, byID := &bsearch.SortScore{Desc: true}, &bsearch.SortDocID{}
 	switch {
 	case req.Sort == SortNewest:
-		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{Desc: true}, byScore, byID})
+		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{Desc: true}, &index.IDSort{}})
 	case req.Sort == SortOldest:
-		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{}, byScore, byID})
+		breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{}, &index.IDSort{}})
 	default:
 		breq.SortByCustom(bsearch.SortOrder{byScore, byID})
 	}
+	if byDate(req.Sort) {
+		breq.Score = bleve.ScoreNone
+	}
+	// A date order's cursor is followed by the index's match handler
+	// (index.PublishedSort.After), which reads a match's ID only when its
+	// date is the cursor's; bleve's own search_after reads every match's.
 	if len(req.SearchAfter) > 0 {
 		after, err := cursorAfter(req.SearchAfter, breq.Sort, req.Sort)
 		if err != nil {
 			return nil, err
 		}
-		breq.SearchAfter = after
 		breq.From = 0
+		if ps, ok := breq.Sort[0].(*index.PublishedSort); ok {
+			ps.After(after[0], after[1])
+		} else {
+			breq.SearchAfter = after
+		}
 	}
-	// Without a cursor, rank without the ID tiebreak (see page.go): one
-	// hit more on each side of the page shows whether the page is exact.
+	// A relevance order without a cursor is ranked without the ID
+	// tiebreak (see page.go): one hit more on each side of the page shows
+	// whether the page is exact.
 	fullOrder := breq.Sort
 	from := breq.From
 	order, hasID := withoutID(fullOrder)
@@ -284,6 +299,12 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	return out, nil
 }
 
+// byDate reports whether a sort orders by publication date, where a
+// hit's score plays no part: its matches are not scored (a hit's score is
+// then 0), which lets bleve intersect and unite the postings of the
+// query's words as bitmaps instead of walking and scoring each match.
+func byDate(sort string) bool { return sort == SortNewest || sort == SortOldest }
+
 // searchError turns bleve's errors into request errors where the request
 // is at fault.
 func searchError(ctx context.Context, err error) error {
@@ -298,7 +319,8 @@ func searchError(ctx context.Context, err error) error {
 func cursorValues(h *bsearch.DocumentMatch, order bsearch.SortOrder) []string {
 	out := make([]string, len(order))
 	for i, so := range order {
-		if _, isID := so.(*bsearch.SortDocID); isID {
+		switch so.(type) {
+		case *bsearch.SortDocID, *index.IDSort:
 			out[i] = h.ID
 			continue
 		}

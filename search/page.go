@@ -99,7 +99,7 @@ func cursorAfter(cursor []string, order bsearch.SortOrder, sortName string) ([]s
 			if after[i], err = so.CursorKey(after[i]); err != nil {
 				return nil, bad
 			}
-		case *bsearch.SortDocID:
+		case *bsearch.SortDocID, *index.IDSort:
 			if after[i] == "" || !utf8.ValidString(after[i]) {
 				return nil, bad
 			}
