@@ -3,8 +3,12 @@ package index
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -45,7 +49,22 @@ func newFacetColumns() *facetColumns {
 	return &facetColumns{ordinals: map[string]uint32{}, byPrefix: map[string][]uint32{}, segments: map[segment.Segment]*facetColumn{}}
 }
 
-// column returns the segment's column, decoding it the first time.
+// ordinal is the ordinal of a facet value, new or not; fc.mu is held.
+func (fc *facetColumns) ordinal(v string) uint32 {
+	ord, ok := fc.ordinals[v]
+	if !ok {
+		ord = uint32(len(fc.values))
+		fc.ordinals[v] = ord
+		fc.values = append(fc.values, v)
+		prefix := facetPrefix(v)
+		fc.byPrefix[prefix] = append(fc.byPrefix[prefix], ord)
+	}
+	return ord
+}
+
+// column returns the segment's column: from memory, else from its column
+// file (see columnfile.go), else decoded from its doc values and written
+// to the file for the next opening.
 func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 	fc.mu.Lock()
 	col, ok := fc.segments[seg]
@@ -53,12 +72,40 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 	if ok {
 		return col, nil
 	}
+	path := columnFile(seg)
+	if path != "" {
+		if col, err := fc.readColumnFile(path, seg.Count()); err == nil {
+			fc.keep(seg, col)
+			return col, nil
+		}
+	}
+	col, err := fc.decode(seg)
+	if err != nil {
+		return nil, err
+	}
+	if path != "" {
+		// A cache: when it cannot be written, the next opening decodes
+		// the column again.
+		_ = fc.writeColumnFile(path, col)
+	}
+	fc.keep(seg, col)
+	return col, nil
+}
+
+func (fc *facetColumns) keep(seg segment.Segment, col *facetColumn) {
+	fc.mu.Lock()
+	fc.segments[seg] = col
+	fc.mu.Unlock()
+}
+
+// decode builds a segment's column from its doc values.
+func (fc *facetColumns) decode(seg segment.Segment) (*facetColumn, error) {
 	visitable, ok := seg.(segment.DocValueVisitable)
 	if !ok {
 		return nil, fmt.Errorf("facet counts: segment %T has no doc values", seg)
 	}
 	n := seg.Count()
-	col = &facetColumn{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, 8*n)}
+	col := &facetColumn{starts: make([]uint32, 0, n+1), ords: make([]uint32, 0, 8*n)}
 	keys := make([]byte, 0, 8*n)
 	fields := []string{FieldFacet, FieldPublished}
 	var state segment.DocVisitState
@@ -78,15 +125,7 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 				return
 			}
 			fc.mu.Lock()
-			ord, ok := fc.ordinals[string(term)]
-			if !ok {
-				v := string(term)
-				ord = uint32(len(fc.values))
-				fc.ordinals[v] = ord
-				fc.values = append(fc.values, v)
-				prefix := facetPrefix(v)
-				fc.byPrefix[prefix] = append(fc.byPrefix[prefix], ord)
-			}
+			ord := fc.ordinal(string(term))
 			fc.mu.Unlock()
 			col.ords = append(col.ords, ord)
 		}, state)
@@ -97,9 +136,6 @@ func (fc *facetColumns) column(seg segment.Segment) (*facetColumn, error) {
 	}
 	col.starts = append(col.starts, uint32(len(col.ords)))
 	col.published = string(keys)
-	fc.mu.Lock()
-	fc.segments[seg] = col
-	fc.mu.Unlock()
 	return col, nil
 }
 
@@ -110,6 +146,13 @@ func (fc *facetColumns) forget(live map[segment.Segment]bool) {
 	for seg := range fc.segments {
 		if !live[seg] {
 			delete(fc.segments, seg)
+			// The column file goes with its segment's file; one whose
+			// segment file outlives this goes at the next opening.
+			if path := columnFile(seg); path != "" {
+				if _, err := os.Stat(strings.TrimSuffix(path, ".columns") + ".zap"); errors.Is(err, fs.ErrNotExist) {
+					_ = os.Remove(path)
+				}
+			}
 		}
 	}
 }

@@ -165,6 +165,11 @@ func OpenWith(dir string, opts Options) (*Index, error) {
 		ix.closeShards()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	for i := range ix.shards {
+		// Cache files only: what cannot be removed now is tried again at
+		// the next opening.
+		_ = removeStaleColumnFiles(filepath.Join(ix.shardPath(i), "store"))
+	}
 	return ix, nil
 }
 
