@@ -73,7 +73,9 @@ type Result struct {
 
 // Hit is one matching article.
 type Hit struct {
-	ID            string          `json:"id"`
+	ID string `json:"id"`
+	// Score is the relevance score; 0 in a date order, which scores
+	// nothing.
 	Score         float64         `json:"score"`
 	Title         string          `json:"title,omitzero"`
 	Published     *time.Time      `json:"published,omitempty"`
