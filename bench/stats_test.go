@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"os"
 	"testing"
 	"time"
 )
@@ -68,5 +69,21 @@ func TestIndexStatsRates(t *testing.T) {
 	}
 	if (IndexStats{}).DocsPerSecond() != 0 {
 		t.Error("no time should give 0 docs/s, not a division by zero")
+	}
+}
+
+func TestReadProcStat(t *testing.T) {
+	st, err := readProcStat("self")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ppid != os.Getppid() {
+		t.Errorf("ppid %d, want %d", st.ppid, os.Getppid())
+	}
+	if st.cpu < 0 || st.reaped < 0 {
+		t.Errorf("negative CPU: %+v", st)
+	}
+	if _, err := readProcStat("no-such-process"); err == nil {
+		t.Error("no error for a process that does not exist")
 	}
 }
