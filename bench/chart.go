@@ -132,7 +132,9 @@ func WriteChart(w io.Writer, runs []*Report, opt ChartOptions) error {
 
 	cols := min(len(kinds), chartColumns)
 	rows := (len(kinds) + cols - 1) / cols
-	width := 2*chartMargin + cols*panelWidth
+	subtitle := chartSubtitle(runs)
+	// Wide enough for the subtitle too, at about 6.6 units a character.
+	width := 2*chartMargin + max(cols*panelWidth, 8+int(6.6*float64(len([]rune(subtitle)))))
 	height := chartHeader + rows*panelHeight + chartMargin
 
 	var b bytes.Buffer
@@ -141,7 +143,7 @@ func WriteChart(w io.Writer, runs []*Report, opt ChartOptions) error {
 	p(`<title>%s</title>`+"\n", esc(chartTitle(opt.Clients)))
 	p(`<rect width="100%%" height="100%%" fill="#fff"/>` + "\n")
 	p(`<text x="%d" y="24" font-size="15" font-weight="bold">%s</text>`+"\n", chartMargin+4, esc(chartTitle(opt.Clients)))
-	p(`<text x="%d" y="42" fill="#555">%s</text>`+"\n", chartMargin+4, esc(chartSubtitle(runs)))
+	p(`<text x="%d" y="42" fill="#555">%s</text>`+"\n", chartMargin+4, esc(subtitle))
 	// The legend: a line with its marker and the system's name.
 	x := float64(chartMargin + 4)
 	for i, name := range systems {
@@ -233,14 +235,18 @@ func chartTitle(clients int) string {
 	return fmt.Sprintf("p50 latency against corpus size, %d client%s", clients, plural(clients))
 }
 
-// chartSubtitle says what the runs were measured on.
+// chartSubtitle says what the runs were measured on, and when.
 func chartSubtitle(runs []*Report) string {
 	var sizes []string
 	for _, r := range runs {
-		sizes = append(sizes, thousands(r.Articles))
+		size := thousands(r.Articles)
+		if !r.Date.IsZero() {
+			size += " (" + r.Date.UTC().Format("2006-01-02") + ")"
+		}
+		sizes = append(sizes, size)
 	}
 	m := runs[len(runs)-1].Machine
-	s := "Both axes logarithmic; lower is better. Articles: " + strings.Join(sizes, ", ")
+	s := "Both axes logarithmic; lower is better. Runs of " + strings.Join(sizes, ", ") + " articles"
 	if m.Cores > 0 {
 		s += fmt.Sprintf("; %d cores", m.Cores)
 	}

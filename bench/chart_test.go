@@ -30,7 +30,7 @@ func chartRuns() []*Report {
 		return &Report{Machine: Machine{Cores: 2}, Articles: articles, Clients: []int{1, 8}, Mix: mix, Systems: systems}
 	}
 	failed := QueryResult{Kind: "deep", Total: 400, Latencies: Latencies{Clients: 1, Errors: 1, FirstErr: "only 400 hits"}}
-	return []*Report{
+	runs := []*Report{
 		// Given out of order: the chart sorts the runs by size.
 		run(1_000_000,
 			SystemReport{Name: "fahras", Queries: []QueryResult{res("plain", 1, 13.2), res("plain", 8, 97.5), res("deep", 1, 79.3)}},
@@ -45,6 +45,8 @@ func chartRuns() []*Report {
 			SystemReport{Name: "bleve-ar", Queries: []QueryResult{res("plain", 1, 8.8), res("deep", 1, 40)}},
 			SystemReport{Name: "postgres-fts", Queries: []QueryResult{res("plain", 1, 210), res("deep", 1, 1.9)}}),
 	}
+	runs[0].Date = time.Date(2026, 12, 6, 23, 5, 0, 0, time.UTC)
+	return runs
 }
 
 func TestWriteChartGolden(t *testing.T) {
@@ -103,7 +105,7 @@ func TestWriteChartIsWellFormedSVG(t *testing.T) {
 	if got := count["circle"] + count["rect"] + count["polygon"]; got != 15+3+1+2 {
 		t.Errorf("%d markers and frames (circles %d, rects %d, polygons %d)", got, count["circle"], count["rect"], count["polygon"])
 	}
-	for _, want := range []string{"p50 latency against corpus size, 1 client", "31.5k", "100k", "1M", "fahras", "bleve-ar", "postgres-fts",
+	for _, want := range []string{"p50 latency against corpus size, 1 client", "Runs of 31,525, 100,000, 1,000,000 (2026-12-06) articles; 2 cores.", "31.5k", "100k", "1M", "fahras", "bleve-ar", "postgres-fts",
 		"plain", "أسعار النفط", "deep", "after 1,000", "fahras, plain, 31,525 articles: p50 0.90 ms", "1,000"} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("the chart does not say %q", want)

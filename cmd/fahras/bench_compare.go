@@ -44,7 +44,13 @@ func benchCompareCommand(env *Env) *cobra.Command {
 	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
 		ctx := cmd.Context()
 		var given []string
-		fs.Visit(func(f *pflag.Flag) { given = append(given, "--"+f.Name+" "+f.Value.String()) })
+		fs.Visit(func(f *pflag.Flag) {
+			value := f.Value.String()
+			if list, ok := f.Value.(pflag.SliceValue); ok {
+				value = strings.Join(list.GetSlice(), ",") // as typed, not "[1,8]"
+			}
+			given = append(given, "--"+f.Name+" "+value)
+		})
 		command := strings.Join(append(append([]string{"fahras bench compare"}, given...), corpus...), " ")
 		return status(func() int {
 			cfg := bench.Config{
