@@ -426,25 +426,87 @@ func copyEscape(w *bufio.Writer, s string) {
 }
 
 // procCPU is the user and system CPU time of a process, from
-// /proc/<pid>/stat (clock ticks of 1/100 s).
+// /proc/<pid>/stat.
 func procCPU(pid int) time.Duration {
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	st, _ := readProcStat(strconv.Itoa(pid))
+	return st.cpu
+}
+
+// procStat is what the benchmark reads of /proc/<pid>/stat.
+type procStat struct {
+	ppid int
+	// cpu is the process's own user and system time; reaped, that of
+	// its children that have ended and that it has waited for.
+	cpu, reaped time.Duration
+}
+
+// readProcStat reads /proc/<pid>/stat (CPU times in clock ticks of 1/100 s,
+// the kernel's USER_HZ).
+func readProcStat(pid string) (procStat, error) {
+	data, err := os.ReadFile(filepath.Join("/proc", pid, "stat"))
 	if err != nil {
-		return 0
+		return procStat{}, err
 	}
-	// Fields after the command name, which is in parentheses.
+	// The fields after the command name, which is in parentheses and
+	// may itself hold spaces and parentheses.
 	rest := string(data)
 	if i := strings.LastIndexByte(rest, ')'); i >= 0 {
 		rest = rest[i+1:]
 	}
 	f := strings.Fields(rest)
-	if len(f) < 13 {
+	if len(f) < 15 {
+		return procStat{}, fmt.Errorf("/proc/%s/stat: %d fields", pid, len(f))
+	}
+	var ticks [4]int64
+	for i := range ticks {
+		if ticks[i], err = strconv.ParseInt(f[11+i], 10, 64); err != nil {
+			return procStat{}, fmt.Errorf("/proc/%s/stat: %w", pid, err)
+		}
+	}
+	ppid, err := strconv.Atoi(f[1])
+	if err != nil {
+		return procStat{}, fmt.Errorf("/proc/%s/stat: %w", pid, err)
+	}
+	const tick = 10 * time.Millisecond
+	return procStat{ppid: ppid, cpu: time.Duration(ticks[0]+ticks[1]) * tick, reaped: time.Duration(ticks[2]+ticks[3]) * tick}, nil
+}
+
+// ServerCPU is the user and system CPU time the server has used since it
+// started: the postmaster's, that of its live children (the backends
+// serving the connections, the writers, autovacuum) and that of the
+// children it has reaped. 0 when the server's processes cannot be read.
+func (pg *Postgres) ServerCPU() time.Duration {
+	pidFile, err := os.ReadFile(filepath.Join(pg.dir, "data", "postmaster.pid"))
+	if err != nil {
 		return 0
 	}
-	utime, _ := strconv.ParseInt(f[11], 10, 64)
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * 10 * time.Millisecond
+	first, _, _ := strings.Cut(string(pidFile), "\n")
+	postmaster, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil {
+		return 0
+	}
+	st, err := readProcStat(strconv.Itoa(postmaster))
+	if err != nil {
+		return 0
+	}
+	total := st.cpu + st.reaped
+	entries, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	for _, e := range entries {
+		if _, err := strconv.Atoi(e.Name()); err != nil {
+			continue
+		}
+		if child, err := readProcStat(e.Name()); err == nil && child.ppid == postmaster {
+			total += child.cpu
+		}
+	}
+	return total
 }
+
+// CPUTime implements CPUMeter: the CPU time of the PostgreSQL server.
+func (p *PostgresFTS) CPUTime() time.Duration { return p.pg.ServerCPU() }
 
 // Name implements System.
 func (p *PostgresFTS) Name() string { return "postgres-fts" }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -14,26 +15,28 @@ import (
 // Query is one query of the mix, in a form every system can translate.
 type Query struct {
 	// Kind names the query in reports.
-	Kind string
+	Kind string `json:"kind"`
 	// Text holds the words (OR-ed and ranked), or the words of a phrase
 	// when Phrase is set; empty matches every article.
-	Text   string
-	Phrase bool
+	Text   string `json:"text,omitempty"`
+	Phrase bool   `json:"phrase,omitempty"`
 	// Facets asks for every facet: source, category, dates (and places
 	// in fahras).
-	Facets bool
+	Facets bool `json:"facets,omitempty"`
 	// From and To filter on the publication date, both inclusive, when
 	// not zero.
-	From, To time.Time
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
 	// Newest sorts by date, newest first, instead of by relevance.
-	Newest bool
+	Newest bool `json:"newest,omitempty"`
 	// Country filters on a country: fahras by its ISO code and the
 	// gazetteer; the anchors, which know no places, by requiring its
 	// Arabic name CountryName in the text.
-	Country, CountryName string
+	Country     string `json:"country,omitempty"`
+	CountryName string `json:"country_name,omitempty"`
 	// Skip is the depth of a deep page: the page starts after this many
 	// hits, reached with each system's cursor (search_after, keyset).
-	Skip int
+	Skip int `json:"skip,omitempty"`
 }
 
 // PageSize is the number of hits every query of the mix returns.
@@ -167,6 +170,12 @@ type Latencies struct {
 	P95     time.Duration `json:"p95_ns"`
 	P99     time.Duration `json:"p99_ns"`
 	Max     time.Duration `json:"max_ns"`
+	// CPU is the CPU time the system spent over the run: this process's
+	// for the systems that run in it, the server processes' for
+	// PostgreSQL (see Measure); CPUPerQuery is CPU divided by Count.
+	// Both are 0 when unknown.
+	CPU         time.Duration `json:"cpu_ns"`
+	CPUPerQuery time.Duration `json:"cpu_per_query_ns"`
 	// FirstErr is the first error met, if any.
 	FirstErr string `json:"first_error,omitempty"`
 }
@@ -264,14 +273,60 @@ type QueryResult struct {
 	// Total is the number of articles the query matches (-1: unknown).
 	Total int64 `json:"total"`
 	Latencies
+	// MachineUse is how much of the machine the clients kept busy:
+	// queries/s at this concurrency ÷ (cores ÷ the CPU seconds one query
+	// of this kind costs in the one-client run). 1 means every core did
+	// nothing but the work one query costs alone; 0 when unknown.
+	MachineUse float64 `json:"machine_use"`
+}
+
+// CPUMeter is implemented by a System whose queries are answered by other
+// processes: CPUTime is the CPU time they have used so far. Measure charges
+// the other systems with this process's CPU time.
+type CPUMeter interface {
+	CPUTime() time.Duration
+}
+
+// cpuClock is the CPU time that sys's queries cost.
+func cpuClock(sys System) func() time.Duration {
+	if m, ok := sys.(CPUMeter); ok {
+		return m.CPUTime
+	}
+	return CPUTime
+}
+
+// SetMachineUse sets the MachineUse of every result from its queries/s and
+// the CPU cost per query of the same kind in the one-client run (or the
+// run with the fewest clients when there is none), on a machine with the
+// given number of cores.
+func SetMachineUse(results []QueryResult, cores int) {
+	base := map[string]Latencies{}
+	for _, r := range results {
+		if r.Count == 0 || r.CPUPerQuery <= 0 {
+			continue
+		}
+		if b, ok := base[r.Kind]; !ok || r.Clients < b.Clients {
+			base[r.Kind] = r.Latencies
+		}
+	}
+	for i := range results {
+		r := &results[i]
+		r.MachineUse = 0
+		if b, ok := base[r.Kind]; ok && cores > 0 && r.Count > 0 {
+			r.MachineUse = r.QPS * b.CPUPerQuery.Seconds() / float64(cores)
+		}
+	}
 }
 
 // Measure runs each query of mix on its own, for duration, at each
-// concurrency in clients, after one unmeasured warm-up run of it. A query
+// concurrency in clients, after one unmeasured warm-up run of it. The CPU
+// time of each run is taken over the same window as its wall time: this
+// process's user and system time, or the CPUMeter's when sys is one. A query
 // that fails to prepare or to warm up is reported with no latencies and
 // its error in FirstErr; only the cancellation of ctx stops the run.
 func Measure(ctx context.Context, sys System, mix []Query, clients []int, duration time.Duration) ([]QueryResult, error) {
 	most := slices.Max(append([]int{1}, clients...))
+	cpu := cpuClock(sys)
 	var out []QueryResult
 	for _, q := range mix {
 		total, err := sys.Count(ctx, q)
@@ -294,12 +349,21 @@ func Measure(ctx context.Context, sys System, mix []Query, clients []int, durati
 			continue
 		}
 		for _, n := range clients {
+			cpu0 := cpu()
 			l := load(ctx, n, duration, func(ctx context.Context, client, _ int) error { return run(ctx, client) })
+			if used := cpu() - cpu0; used > 0 && cpu0 > 0 {
+				l.CPU = used
+				if l.Count > 0 {
+					l.CPUPerQuery = used / time.Duration(l.Count)
+				}
+			}
 			out = append(out, QueryResult{Kind: q.Kind, Total: total, Latencies: l})
 			if err := ctx.Err(); err != nil {
+				SetMachineUse(out, runtime.NumCPU())
 				return out, err
 			}
 		}
 	}
+	SetMachineUse(out, runtime.NumCPU())
 	return out, nil
 }

@@ -2,6 +2,8 @@ package bench
 
 import (
 	"bufio"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -27,6 +29,9 @@ type Report struct {
 	Clients  []int          `json:"clients"`
 	Mix      []Query        `json:"mix"`
 	Systems  []SystemReport `json:"systems"`
+	// Note says where the figures come from when they were not written
+	// by the run itself (copied by hand from an earlier report).
+	Note string `json:"note,omitempty"`
 }
 
 // SystemReport is what was measured of one system. The first system of a
@@ -51,13 +56,13 @@ type SystemReport struct {
 }
 
 // result returns the measurement of a query kind at a concurrency.
-func (s SystemReport) result(kind string, clients int) (Latencies, bool) {
+func (s SystemReport) result(kind string, clients int) (QueryResult, bool) {
 	for _, q := range s.Queries {
 		if q.Kind == kind && q.Clients == clients {
-			return q.Latencies, true
+			return q, true
 		}
 	}
-	return Latencies{}, false
+	return QueryResult{}, false
 }
 
 // total is the number of matches of a query kind, as text.
@@ -92,6 +97,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		corpus += " of " + r.Corpus
 	}
 	p("- Corpus: %s\n", corpus)
+	if r.Note != "" {
+		p("- Note: %s\n", r.Note)
+	}
 	p("- Queries: each kind alone for %s at each concurrency, after one warm-up query\n\n", r.Duration)
 
 	var active []SystemReport
@@ -136,17 +144,18 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			break
 		}
 		p("\n## Queries, %d client%s\n\n", c, plural(c))
-		p("Latency p50 / p95 / p99 in milliseconds, and queries per second.\n\n")
+		p("Latency p50 / p95 / p99 in milliseconds, queries per second, the CPU milliseconds one query costs, "+
+			"and how much of the machine the clients use: queries/s at %d client%s ÷ (%d cores ÷ CPU s/query of the one-client run).\n\n", c, plural(c), r.Machine.Cores)
 		p("| query |")
 		for _, s := range active {
-			p(" %s p50 / p95 / p99 | %s QPS |", s.Name, s.Name)
+			p(" %s p50 / p95 / p99 | %s QPS | %s CPU ms/query | %s machine use |", s.Name, s.Name, s.Name, s.Name)
 		}
 		for _, s := range active[min(1, len(active)):] {
 			p(" QPS fahras ÷ %s |", s.Name)
 		}
 		p("\n|---|")
 		for range active {
-			p("---:|---:|")
+			p("---:|---:|---:|---:|")
 		}
 		for range active[min(1, len(active)):] {
 			p("---:|")
@@ -158,11 +167,12 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				l, ok := s.result(q.Kind, c)
 				switch {
 				case !ok:
-					p(" – | – |")
+					p(" – | – | – | – |")
 				case l.Count == 0:
-					p(" failed | 0 |")
+					p(" failed | 0 | – | – |")
 				default:
-					p(" %s / %s / %s | %.0f |", Milliseconds(l.P50), Milliseconds(l.P95), Milliseconds(l.P99), l.QPS)
+					p(" %s / %s / %s | %.0f | %s | %s |", Milliseconds(l.P50), Milliseconds(l.P95), Milliseconds(l.P99), l.QPS,
+						Milliseconds(l.CPUPerQuery), Share(l.MachineUse))
 				}
 			}
 			first, _ := active[0].result(q.Kind, c)
@@ -208,6 +218,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("- Peak RSS: fahras and bleve, this process's VmHWM, reset before each indexing run (after returning freed memory to the system) by writing 5 to /proc/self/clear_refs, with in parentheses the RSS at the start (the base corpus the articles are derived from, held by the benchmark itself); PostgreSQL, the VmHWM of the server process that ran COPY and built the indexes (shared buffers included as far as it touched them).\n")
 	p("- Memory budget: fahras indexes with the default budget of `fahras index --memory` (1.5 GiB: merged segments capped at a sixth of it, and the Go heap limited to 85%% of it above what the benchmark held already).\n")
 	p("- CPU: user and system time of this process during indexing; for PostgreSQL, of the server process serving the load.\n")
+	p("- CPU per query: the CPU time of each query run (this process's user and system time for fahras and bleve, which run in it; for PostgreSQL, that of the postmaster and all its children, from /proc/<pid>/stat), over the same window as the wall time, divided by the queries answered. Machine use: the run's queries/s ÷ (cores ÷ CPU s/query of the one-client run of the same kind); 1.00 when the clients keep every core busy with the work a query costs alone, less when they wait on locks or each other, more when concurrent queries share work (caches).\n")
 	p("- Merging after: fahras and bleve go on merging and persisting segments after the last article is acknowledged; the indexing time stops at the acknowledgement, the column shows how long the merging went on after it, and the queries and the index size are measured once it is over.\n")
 	p("- Index size: fahras and bleve, the index directory once merging is over; PostgreSQL, pg_total_relation_size of the table (heap, TOAST, tsvector column, GIN and B-tree indexes).\n")
 	p("- Open and first query: reopening the index after the query runs (PostgreSQL: server restart and a new connection), then the faceted query; the operating system's page cache stays warm.\n")
@@ -215,6 +226,89 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	p("- postgres-fts: PostgreSQL full-text search, built-in `arabic` text search configuration; a stored generated tsvector over title and body with a GIN index, a B-tree on (published, id); words as OR-ed plainto_tsquery ranked by ts_rank, phrases with phraseto_tsquery, ts_headline for the 10 hits, facets with GROUPING SETS, keyset paging for the deep page; totals are counted only with facets. One psql connection per client; latency includes psql's round trip.\n")
 	p("- fahras highlights the hits of every query with words; so do the anchors (bleve's highlighter, ts_headline).\n")
 	return bw.Flush()
+}
+
+// Share formats a fraction of the machine (MachineUse), or "–" when
+// unknown.
+func Share(f float64) string {
+	if f <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f", f)
+}
+
+// WriteJSON writes the report as indented JSON: the machine-readable twin
+// of WriteMarkdown, with durations in nanoseconds. ReadReport reads it
+// back.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return fmt.Errorf("bench: write report as JSON: %w", err)
+	}
+	return nil
+}
+
+// ReadReport reads one report written by WriteJSON and checks that it
+// holds measurements: a corpus size, at least one system, and latencies
+// that are not negative, are ordered (p50 ≤ p95 ≤ p99) and are not 0 for
+// a run that answered queries. Unknown fields are errors, so that a file
+// of another kind is not taken for a report.
+func ReadReport(r io.Reader) (*Report, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var rep Report
+	if err := dec.Decode(&rep); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("bench: read report: empty input")
+		}
+		return nil, fmt.Errorf("bench: read report: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("bench: read report: more than one JSON value")
+	}
+	if err := rep.check(); err != nil {
+		return nil, fmt.Errorf("bench: read report: %w", err)
+	}
+	return &rep, nil
+}
+
+// check is what ReadReport checks of a report.
+func (r *Report) check() error {
+	if r.Articles <= 0 {
+		return fmt.Errorf("corpus size %d: want a positive number of articles", r.Articles)
+	}
+	if len(r.Systems) == 0 {
+		return errors.New("no system measured")
+	}
+	for _, s := range r.Systems {
+		if s.Name == "" {
+			return errors.New("a system without a name")
+		}
+		for _, q := range s.Queries {
+			where := fmt.Sprintf("%s, %s at %d clients", s.Name, q.Kind, q.Clients)
+			if q.Kind == "" {
+				return fmt.Errorf("%s: a query without a kind", s.Name)
+			}
+			if q.Clients <= 0 {
+				return fmt.Errorf("%s: want at least one client", where)
+			}
+			if q.Count < 0 || q.Errors < 0 || q.QPS < 0 || q.CPU < 0 || q.CPUPerQuery < 0 || q.MachineUse < 0 {
+				return fmt.Errorf("%s: negative count, errors, queries/s or CPU", where)
+			}
+			if q.Count == 0 {
+				continue
+			}
+			if q.P50 <= 0 {
+				return fmt.Errorf("%s: p50 latency %s for %d queries answered", where, q.P50, q.Count)
+			}
+			if q.P95 < q.P50 || q.P99 < q.P95 {
+				return fmt.Errorf("%s: percentiles out of order (p50 %s, p95 %s, p99 %s)", where, q.P50, q.P95, q.P99)
+			}
+		}
+	}
+	return nil
 }
 
 // rss is the peak RSS with, when known, the RSS the run started from.

@@ -19,9 +19,12 @@ func sampleReport() *Report {
 		{Kind: "date", Text: "الانتخابات", From: day.AddDate(0, -4, 0), To: day, Newest: true},
 		{Kind: "deep", Text: "الحكومة", Newest: true, Skip: 1000},
 	}
-	lat := func(clients int, p50ms, qps float64) Latencies {
+	// A run of 100 queries in a second, each costing cpuMS of CPU.
+	lat := func(clients int, p50ms, qps, cpuMS float64) Latencies {
 		p := time.Duration(p50ms * float64(time.Millisecond))
-		return Latencies{Clients: clients, Count: 100, Elapsed: time.Second, QPS: qps, Mean: p, P50: p, P95: 2 * p, P99: 3 * p, Max: 4 * p}
+		cpu := time.Duration(cpuMS * float64(time.Millisecond))
+		return Latencies{Clients: clients, Count: 100, Elapsed: time.Second, QPS: qps, Mean: p, P50: p, P95: 2 * p, P99: 3 * p, Max: 4 * p,
+			CPU: 100 * cpu, CPUPerQuery: cpu}
 	}
 	return &Report{
 		Machine:    Machine{CPU: "Test CPU", Cores: 2, MemoryMB: 24105, GoVersion: "go1.26.8", OS: "linux/amd64"},
@@ -44,24 +47,29 @@ func sampleReport() *Report {
 				Append: &AppendStats{Docs: 10000, Elapsed: 16 * time.Second,
 					Settled: Latencies{P50: 4 * time.Millisecond, P99: 30 * time.Millisecond},
 					During:  Latencies{P50: 9 * time.Millisecond, P99: 75 * time.Millisecond}},
-				Queries: []QueryResult{
-					{"plain", 1845, lat(1, 4, 240)}, {"plain", 1845, lat(8, 20, 400)},
-					{"date", 312, lat(1, 2.5, 390)}, {"date", 312, lat(8, 9, 880)},
-					{"deep", -1, Latencies{Clients: 1, Errors: 1, FirstErr: "only 522 hits"}}, {"deep", -1, Latencies{Clients: 8, Errors: 1}},
-				},
+				Queries: withMachineUse([]QueryResult{
+					{Kind: "plain", Total: 1845, Latencies: lat(1, 4, 240, 3.9)}, {Kind: "plain", Total: 1845, Latencies: lat(8, 20, 400, 4.6)},
+					{Kind: "date", Total: 312, Latencies: lat(1, 2.5, 390, 2.4)}, {Kind: "date", Total: 312, Latencies: lat(8, 9, 880, 2.2)},
+					{Kind: "deep", Total: -1, Latencies: Latencies{Clients: 1, Errors: 1, FirstErr: "only 522 hits"}}, {Kind: "deep", Total: -1, Latencies: Latencies{Clients: 8, Errors: 1}},
+				}),
 			},
 			{
 				Name:  "bleve-ar",
 				Index: IndexStats{Docs: 100000, Bytes: 350_000_000, Elapsed: 400 * time.Second, CPU: 500 * time.Second, SizeBytes: 1_400_000_000, PeakRSS: 700_000_000},
 				Open:  3 * time.Millisecond, FirstQuery: 250 * time.Millisecond, Settle: 40 * time.Second,
-				Queries: []QueryResult{
-					{"plain", 1790, lat(1, 8, 120)}, {"plain", 1790, lat(8, 40, 200)},
-					{"date", 298, lat(1, 5, 195)}, {"date", 298, lat(8, 18, 440)},
-				},
+				Queries: withMachineUse([]QueryResult{
+					{Kind: "plain", Total: 1790, Latencies: lat(1, 8, 120, 7.5)}, {Kind: "plain", Total: 1790, Latencies: lat(8, 40, 200, 9.8)},
+					{Kind: "date", Total: 298, Latencies: lat(1, 5, 195, 4.8)}, {Kind: "date", Total: 298, Latencies: lat(8, 18, 440, 0)},
+				}),
 			},
 			{Name: "postgres-fts", Skipped: "PostgreSQL not found"},
 		},
 	}
+}
+
+func withMachineUse(results []QueryResult) []QueryResult {
+	SetMachineUse(results, 2)
+	return results
 }
 
 func TestWriteMarkdownGolden(t *testing.T) {

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"math"
+	"os"
 	"testing"
 	"time"
 )
@@ -68,5 +70,46 @@ func TestIndexStatsRates(t *testing.T) {
 	}
 	if (IndexStats{}).DocsPerSecond() != 0 {
 		t.Error("no time should give 0 docs/s, not a division by zero")
+	}
+}
+
+func TestReadProcStat(t *testing.T) {
+	st, err := readProcStat("self")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.ppid != os.Getppid() {
+		t.Errorf("ppid %d, want %d", st.ppid, os.Getppid())
+	}
+	if st.cpu < 0 || st.reaped < 0 {
+		t.Errorf("negative CPU: %+v", st)
+	}
+	if _, err := readProcStat("no-such-process"); err == nil {
+		t.Error("no error for a process that does not exist")
+	}
+}
+
+func TestSetMachineUse(t *testing.T) {
+	run := func(kind string, clients int, qps float64, cpu time.Duration) QueryResult {
+		return QueryResult{Kind: kind, Latencies: Latencies{Clients: clients, Count: 10, QPS: qps, CPUPerQuery: cpu}}
+	}
+	results := []QueryResult{
+		// 100 queries/s at 5 ms each keep one of two cores busy: 0.25;
+		// at 8 clients, 380/s of the same cost: 0.95 (the one-client
+		// cost counts, not the 6 ms the queries cost under load).
+		run("plain", 1, 100, 5*time.Millisecond), run("plain", 8, 380, 6*time.Millisecond),
+		// No one-client run: the fewest clients give the cost.
+		run("facets", 8, 50, 30*time.Millisecond), run("facets", 4, 40, 20*time.Millisecond),
+		// CPU unknown: machine use unknown.
+		run("deep", 1, 100, 0), run("deep", 8, 300, 0),
+		// A run that answered nothing uses nothing.
+		{Kind: "plain", Latencies: Latencies{Clients: 32}},
+	}
+	SetMachineUse(results, 2)
+	want := []float64{0.25, 0.95, 0.5, 0.4, 0, 0, 0}
+	for i, r := range results {
+		if math.Abs(r.MachineUse-want[i]) > 1e-9 {
+			t.Errorf("%s at %d clients: machine use %.4f, want %.2f", r.Kind, r.Clients, r.MachineUse, want[i])
+		}
 	}
 }

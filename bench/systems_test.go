@@ -66,6 +66,10 @@ func TestSystemsAnswerTheMix(t *testing.T) {
 		if stats.Docs != n || stats.SizeBytes == 0 {
 			t.Errorf("postgres stats: %+v", stats)
 		}
+		// Loading and indexing ran in the server's processes.
+		if cpu := pg.ServerCPU(); cpu < stats.CPU {
+			t.Errorf("server CPU %s, less than the %s of the load's own backend", cpu, stats.CPU)
+		}
 		systems = append(systems, p)
 	}
 
@@ -79,6 +83,15 @@ func TestSystemsAnswerTheMix(t *testing.T) {
 			t.Fatalf("%s: %d results, want %d", sys.Name(), len(res), 2*len(mix))
 		}
 		counts[sys.Name()] = map[string]int64{}
+		// Short runs may each cost less than a clock tick of the
+		// server's accounting; together they cost something.
+		var cpu time.Duration
+		for _, r := range res {
+			cpu += r.CPU
+		}
+		if cpu <= 0 {
+			t.Errorf("%s: no CPU time measured over %d runs", sys.Name(), len(res))
+		}
 		for _, r := range res {
 			if r.Count == 0 || r.Errors > 0 {
 				t.Errorf("%s %s at %d clients: %d queries, %d errors (%s)", sys.Name(), r.Kind, r.Clients, r.Count, r.Errors, r.FirstErr)

@@ -28,10 +28,11 @@ func benchCommand(env *Env) *cobra.Command {
 		Short: "measure indexing and queries against bleve and PostgreSQL",
 		Long: "bench index indexes a corpus with bleve's default mapping and its own Arabic analyzer,\n" +
 			"then with fahras; bench compare adds queries and PostgreSQL; bench queries runs the\n" +
-			"query mix against an existing index.",
+			"query mix against an existing index; bench chart draws p50 latency against corpus\n" +
+			"size from the JSON reports of several compare runs.",
 		Args: cobra.NoArgs,
 	}
-	cmd.AddCommand(benchIndexCommand(env), benchCompareCommand(env), benchQueriesCommand(env))
+	cmd.AddCommand(benchIndexCommand(env), benchCompareCommand(env), benchQueriesCommand(env), benchChartCommand(env))
 	return cmd
 }
 

@@ -24,7 +24,8 @@ func benchCompareCommand(env *Env) *cobra.Command {
 		Long: "Indexes the corpus (or N articles derived from it) with fahras, with bleve's\n" +
 			"default mapping and Arabic analyzer, and with PostgreSQL's arabic full-text\n" +
 			"search (skipped when PostgreSQL is not installed), runs the same query mix at\n" +
-			"each concurrency, and writes the comparison as Markdown.",
+			"each concurrency, and writes the comparison as Markdown (and, with --json,\n" +
+			"as JSON, which fahras bench chart draws).",
 		Args: args(1, -1, "a CORPUS file"),
 	}
 	fs := cmd.Flags()
@@ -37,12 +38,19 @@ func benchCompareCommand(env *Env) *cobra.Command {
 	var mf mixFlags
 	mf.register(fs, []int{1, 8, 32}, "write a CPU profile of the whole run to this file")
 	out := fs.String("out", "-", "write the Markdown report here (- for standard output)")
+	jsonOut := fs.String("json", "", "also write the report as JSON to this file (for fahras bench chart)")
 	memory := fs.String("memory", "1.5GiB", "memory budget of the fahras load, as fahras index --memory")
 	appendN := fs.Int("append", 10000, "new articles appended to the fahras index after the queries, while one client asks the mix (0: none)")
 	cmd.RunE = func(cmd *cobra.Command, corpus []string) error {
 		ctx := cmd.Context()
 		var given []string
-		fs.Visit(func(f *pflag.Flag) { given = append(given, "--"+f.Name+" "+f.Value.String()) })
+		fs.Visit(func(f *pflag.Flag) {
+			value := f.Value.String()
+			if list, ok := f.Value.(pflag.SliceValue); ok {
+				value = strings.Join(list.GetSlice(), ",") // as typed, not "[1,8]"
+			}
+			given = append(given, "--"+f.Name+" "+value)
+		})
 		command := strings.Join(append(append([]string{"fahras bench compare"}, given...), corpus...), " ")
 		return status(func() int {
 			cfg := bench.Config{
@@ -101,8 +109,28 @@ func benchCompareCommand(env *Env) *cobra.Command {
 				fmt.Fprintf(env.Stderr, "fahras bench compare: %v\n", err)
 				return 1
 			}
+			if *jsonOut != "" {
+				if err := writeFile(*jsonOut, report.WriteJSON); err != nil {
+					fmt.Fprintf(env.Stderr, "fahras bench compare: --json: %v\n", err)
+					return 1
+				}
+			}
 			return 0
 		}())
 	}
 	return cmd
+}
+
+// writeFile creates path and writes it with write, reporting the error of
+// closing it too.
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -92,12 +93,14 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 			if err != nil {
 				return fail(err)
 			}
-			fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %s ms\n\n", *dir, newest.Total, bench.Milliseconds(opened))
-			fmt.Fprintln(env.Stdout, "| query | clients | matches | p50 ms | p95 ms | p99 ms | queries/s | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|")
+			fmt.Fprintf(env.Stdout, "index: %s, %d articles, opened in %s ms\n", *dir, newest.Total, bench.Milliseconds(opened))
+			fmt.Fprintf(env.Stdout, "CPU ms/query: this process's CPU time over each run ÷ the queries answered; machine use: queries/s ÷ (%d cores ÷ CPU s/query of the one-client run)\n\n", runtime.NumCPU())
+			fmt.Fprintln(env.Stdout, "| query | clients | matches | p50 ms | p95 ms | p99 ms | queries/s | CPU ms/query | machine use | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 			failed := map[string]string{}
 			for _, r := range results {
-				fmt.Fprintf(env.Stdout, "| %s | %d | %d | %s | %s | %s | %.1f | %d |\n", r.Kind, r.Clients, r.Total,
-					bench.Milliseconds(r.P50), bench.Milliseconds(r.P95), bench.Milliseconds(r.P99), r.QPS, r.Errors)
+				fmt.Fprintf(env.Stdout, "| %s | %d | %d | %s | %s | %s | %.1f | %s | %s | %d |\n", r.Kind, r.Clients, r.Total,
+					bench.Milliseconds(r.P50), bench.Milliseconds(r.P95), bench.Milliseconds(r.P99), r.QPS,
+					bench.Milliseconds(r.CPUPerQuery), bench.Share(r.MachineUse), r.Errors)
 				if r.FirstErr != "" && failed[r.Kind] == "" {
 					failed[r.Kind] = r.FirstErr
 				}

@@ -37,6 +37,19 @@ func TestBenchQueries(t *testing.T) {
 			t.Errorf("no row %q in\n%s", row, stdout)
 		}
 	}
+	// Every run that answered queries says what one cost in CPU.
+	for _, line := range strings.Split(stdout, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) != 12 || !strings.HasPrefix(line, "| plain |") && !strings.HasPrefix(line, "| facets |") {
+			continue
+		}
+		if cpu := strings.TrimSpace(cells[8]); cpu == "–" || cpu == "" {
+			t.Errorf("no CPU ms/query in %q", line)
+		}
+	}
+	if !strings.Contains(stdout, "| CPU ms/query | machine use |") {
+		t.Errorf("no CPU columns in\n%s", stdout)
+	}
 	if strings.Contains(stdout, "| browse |") {
 		t.Errorf("--kinds ran a kind not asked for:\n%s", stdout)
 	}
