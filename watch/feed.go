@@ -1,0 +1,230 @@
+package watch
+
+import (
+	"encoding/json"
+	"sort"
+	"sync"
+)
+
+// feed keeps the matches of every watch: in a log (each batch synced
+// before the write that made it is acknowledged) and, the newest of each
+// watch, in memory for the feeds.
+type feed struct {
+	j   *journal
+	max int
+
+	// writeMu orders the appends: sequence numbers are given, logged and
+	// published in one order.
+	writeMu sync.Mutex
+	mu      sync.RWMutex
+	seq     uint64
+	byWatch map[string][]Match
+	subs    map[string]map[chan struct{}]struct{}
+}
+
+// feedRecord is a line of the matches log: a match, the sequence number
+// reached (written first when the log is compacted), or a watch whose
+// matches are dropped.
+type feedRecord struct {
+	Match  *Match `json:"match,omitempty"`
+	Seq    uint64 `json:"seq,omitempty"`
+	Forget string `json:"forget,omitempty"`
+}
+
+func openFeed(path string, max int) (*feed, error) {
+	f := &feed{max: max, byWatch: map[string][]Match{}, subs: map[string]map[chan struct{}]struct{}{}}
+	j, err := openJournal(path, func(line []byte) error {
+		var rec feedRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return err
+		}
+		f.seq = max64(f.seq, rec.Seq)
+		switch {
+		case rec.Match != nil:
+			f.seq = max64(f.seq, rec.Match.Seq)
+			f.keep(*rec.Match)
+		case rec.Forget != "":
+			delete(f.byWatch, rec.Forget)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	f.j = j
+	// Compact: the sequence reached, then the matches kept, in order.
+	var all []Match
+	for _, ms := range f.byWatch {
+		all = append(all, ms...)
+	}
+	sort.Slice(all, func(a, b int) bool { return all[a].Seq < all[b].Seq })
+	recs := make([]any, 0, len(all)+1)
+	recs = append(recs, feedRecord{Seq: f.seq})
+	for i := range all {
+		recs = append(recs, feedRecord{Match: &all[i]})
+	}
+	if err := j.Rewrite(recs); err != nil {
+		j.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func max64(a, b uint64) uint64 {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// keep adds a match to its watch's list, dropping the oldest beyond max.
+func (f *feed) keep(m Match) {
+	list := append(f.byWatch[m.Watch], m)
+	if len(list) > f.max {
+		list = append(list[:0:0], list[len(list)-f.max:]...)
+	}
+	f.byWatch[m.Watch] = list
+}
+
+// add numbers the matches, logs them and tells the subscribers.
+func (f *feed) add(ms []Match) error {
+	f.writeMu.Lock()
+	defer f.writeMu.Unlock()
+	recs := make([]any, len(ms))
+	for i := range ms {
+		ms[i].Seq = f.seq + uint64(i) + 1
+		recs[i] = feedRecord{Match: &ms[i]}
+	}
+	if err := f.j.Append(recs...); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	f.seq += uint64(len(ms))
+	touched := map[string]bool{}
+	for _, m := range ms {
+		f.keep(m)
+		touched[m.Watch] = true
+	}
+	for w := range touched {
+		for ch := range f.subs[w] {
+			select {
+			case ch <- struct{}{}:
+			default: // already signalled
+			}
+		}
+	}
+	f.mu.Unlock()
+	return nil
+}
+
+// forget drops a deleted watch's matches.
+func (f *feed) forget(watch string) {
+	f.writeMu.Lock()
+	defer f.writeMu.Unlock()
+	// A failure to log it costs only memory at the next start: the
+	// watch is gone and its matches are no longer served.
+	_ = f.j.Append(feedRecord{Forget: watch})
+	f.mu.Lock()
+	delete(f.byWatch, watch)
+	for ch := range f.subs[watch] {
+		close(ch)
+	}
+	delete(f.subs, watch)
+	f.mu.Unlock()
+}
+
+// Page is a page of a watch's feed.
+type Page struct {
+	Matches []Match `json:"matches"`
+	// Next is the cursor of the page after this one: the last match's
+	// sequence number (or the cursor asked for, when there is none
+	// newer). Pass it as since to read on.
+	Next uint64 `json:"next"`
+	// More says whether matches newer than this page wait; Pending
+	// counts the matches after the cursor asked for.
+	More    bool `json:"more"`
+	Pending int  `json:"pending"`
+}
+
+// page returns up to size matches of the watch after since, oldest first.
+func (f *feed) page(watch string, since uint64, size int) Page {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	list := f.byWatch[watch]
+	i := sort.Search(len(list), func(i int) bool { return list[i].Seq > since })
+	rest := list[i:]
+	p := Page{Next: since, Pending: len(rest), Matches: []Match{}}
+	if len(rest) > size {
+		rest, p.More = rest[:size], true
+	}
+	p.Matches = append(p.Matches, rest...)
+	if len(rest) > 0 {
+		p.Next = rest[len(rest)-1].Seq
+	}
+	return p
+}
+
+// latest returns the newest n matches of the watch, newest first.
+func (f *feed) latest(watch string, n int) []Match {
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	list := f.byWatch[watch]
+	out := make([]Match, 0, min(n, len(list)))
+	for i := len(list) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, list[i])
+	}
+	return out
+}
+
+// subscribe returns a channel signalled after new matches of the watch
+// (closed when the watch is deleted) and the function that ends the
+// subscription.
+func (f *feed) subscribe(watch string) (<-chan struct{}, func()) {
+	ch := make(chan struct{}, 1)
+	f.mu.Lock()
+	if f.subs[watch] == nil {
+		f.subs[watch] = map[chan struct{}]struct{}{}
+	}
+	f.subs[watch][ch] = struct{}{}
+	f.mu.Unlock()
+	return ch, func() {
+		f.mu.Lock()
+		if _, ok := f.subs[watch][ch]; ok {
+			delete(f.subs[watch], ch)
+			if len(f.subs[watch]) == 0 {
+				delete(f.subs, watch)
+			}
+		}
+		f.mu.Unlock()
+	}
+}
+
+func (f *feed) close() error { return f.j.Close() }
+
+// Matches returns a page of the feed of a watch of owner: up to size
+// matches after the cursor since, oldest first.
+func (s *Service) Matches(owner, id string, since uint64, size int) (Page, error) {
+	if _, err := s.Get(owner, id); err != nil {
+		return Page{}, err
+	}
+	return s.feed.page(id, since, size), nil
+}
+
+// Latest returns the newest n matches of a watch of owner, newest first.
+func (s *Service) Latest(owner, id string, n int) ([]Match, error) {
+	if _, err := s.Get(owner, id); err != nil {
+		return nil, err
+	}
+	return s.feed.latest(id, n), nil
+}
+
+// Subscribe follows a watch of owner: the channel is signalled after new
+// matches (read them with Matches) and closed when the watch is deleted;
+// call the function returned to stop.
+func (s *Service) Subscribe(owner, id string) (<-chan struct{}, func(), error) {
+	if _, err := s.Get(owner, id); err != nil {
+		return nil, nil, err
+	}
+	ch, stop := s.feed.subscribe(id)
+	return ch, stop, nil
+}
