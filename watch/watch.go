@@ -30,7 +30,7 @@ type Watch struct {
 	// selects articles (the query and the filters) matters for matching.
 	Request search.Request `json:"request"`
 	// Webhook, when set, receives the matches.
-	Webhook *Webhook `json:"webhook,omitempty"`
+	Webhook *Webhook  `json:"webhook,omitempty"`
 	Created time.Time `json:"created"`
 	Updated time.Time `json:"updated"`
 }
