@@ -2,6 +2,7 @@ package watch
 
 import (
 	"encoding/json"
+	"errors"
 	"sort"
 	"sync"
 )
@@ -18,21 +19,31 @@ type feed struct {
 	writeMu sync.Mutex
 	mu      sync.RWMutex
 	seq     uint64
-	byWatch map[string][]Match
+	byWatch map[string][]entry
 	subs    map[string]map[chan struct{}]struct{}
 }
 
-// feedRecord is a line of the matches log: a match, the sequence number
+// entry is one match in memory; the watches an article matched share
+// its description.
+type entry struct {
+	seq     uint64
+	article *Article
+}
+
+// feedRecord is a line of the matches log: an article and the watches
+// it matched (with the sequence number of each), the sequence number
 // reached (written first when the log is compacted), or a watch whose
 // matches are dropped.
 type feedRecord struct {
-	Match  *Match `json:"match,omitempty"`
-	Seq    uint64 `json:"seq,omitempty"`
-	Forget string `json:"forget,omitempty"`
+	Article *Article `json:"article,omitempty"`
+	Watches []string `json:"watches,omitempty"`
+	Seqs    []uint64 `json:"seqs,omitempty"`
+	Seq     uint64   `json:"seq,omitempty"`
+	Forget  string   `json:"forget,omitempty"`
 }
 
 func openFeed(path string, max int) (*feed, error) {
-	f := &feed{max: max, byWatch: map[string][]Match{}, subs: map[string]map[chan struct{}]struct{}{}}
+	f := &feed{max: max, byWatch: map[string][]entry{}, subs: map[string]map[chan struct{}]struct{}{}}
 	j, err := openJournal(path, func(line []byte) error {
 		var rec feedRecord
 		if err := json.Unmarshal(line, &rec); err != nil {
@@ -40,9 +51,14 @@ func openFeed(path string, max int) (*feed, error) {
 		}
 		f.seq = max64(f.seq, rec.Seq)
 		switch {
-		case rec.Match != nil:
-			f.seq = max64(f.seq, rec.Match.Seq)
-			f.keep(*rec.Match)
+		case rec.Article != nil:
+			if len(rec.Watches) != len(rec.Seqs) {
+				return errors.New("a match record has not one sequence number per watch")
+			}
+			for i, w := range rec.Watches {
+				f.seq = max64(f.seq, rec.Seqs[i])
+				f.keep(w, entry{rec.Seqs[i], rec.Article})
+			}
 		case rec.Forget != "":
 			delete(f.byWatch, rec.Forget)
 		}
@@ -52,22 +68,41 @@ func openFeed(path string, max int) (*feed, error) {
 		return nil, err
 	}
 	f.j = j
-	// Compact: the sequence reached, then the matches kept, in order.
-	var all []Match
-	for _, ms := range f.byWatch {
-		all = append(all, ms...)
-	}
-	sort.Slice(all, func(a, b int) bool { return all[a].Seq < all[b].Seq })
-	recs := make([]any, 0, len(all)+1)
-	recs = append(recs, feedRecord{Seq: f.seq})
-	for i := range all {
-		recs = append(recs, feedRecord{Match: &all[i]})
-	}
-	if err := j.Rewrite(recs); err != nil {
+	if err := j.Rewrite(f.state()); err != nil {
 		j.Close()
 		return nil, err
 	}
 	return f, nil
+}
+
+// state is the log of what the feed holds: the sequence reached, then
+// each article kept with the watches that still list it, in order.
+func (f *feed) state() []any {
+	type held struct {
+		seq   uint64
+		watch string
+		a     *Article
+	}
+	var all []held
+	for w, list := range f.byWatch {
+		for _, e := range list {
+			all = append(all, held{e.seq, w, e.article})
+		}
+	}
+	sort.Slice(all, func(a, b int) bool { return all[a].seq < all[b].seq })
+	recs := []any{feedRecord{Seq: f.seq}}
+	byArticle := map[*Article]*feedRecord{}
+	for _, h := range all {
+		rec, ok := byArticle[h.a]
+		if !ok {
+			rec = &feedRecord{Article: h.a}
+			byArticle[h.a] = rec
+			recs = append(recs, rec)
+		}
+		rec.Watches = append(rec.Watches, h.watch)
+		rec.Seqs = append(rec.Seqs, h.seq)
+	}
+	return recs
 }
 
 func max64(a, b uint64) uint64 {
@@ -78,32 +113,43 @@ func max64(a, b uint64) uint64 {
 }
 
 // keep adds a match to its watch's list, dropping the oldest beyond max.
-func (f *feed) keep(m Match) {
-	list := append(f.byWatch[m.Watch], m)
-	if len(list) > f.max {
+func (f *feed) keep(watch string, e entry) {
+	list := append(f.byWatch[watch], e)
+	if len(list) > f.max+f.max/4 {
+		// Trim in steps, so that a busy watch copies its list rarely.
 		list = append(list[:0:0], list[len(list)-f.max:]...)
 	}
-	f.byWatch[m.Watch] = list
+	f.byWatch[watch] = list
 }
 
-// add numbers the matches, logs them and tells the subscribers.
-func (f *feed) add(ms []Match) error {
+// add numbers the matches, logs them and tells the subscribers; it
+// returns the watches matched.
+func (f *feed) add(ms []matched) (map[string]bool, error) {
 	f.writeMu.Lock()
 	defer f.writeMu.Unlock()
 	recs := make([]any, len(ms))
-	for i := range ms {
-		ms[i].Seq = f.seq + uint64(i) + 1
-		recs[i] = feedRecord{Match: &ms[i]}
+	seqs := make([][]uint64, len(ms))
+	next := f.seq
+	for i, m := range ms {
+		seqs[i] = make([]uint64, len(m.watches))
+		for k := range m.watches {
+			next++
+			seqs[i][k] = next
+		}
+		recs[i] = feedRecord{Article: m.article, Watches: m.watches, Seqs: seqs[i]}
 	}
 	if err := f.j.Append(recs...); err != nil {
-		return err
+		return nil, err
 	}
 	f.mu.Lock()
-	f.seq += uint64(len(ms))
+	defer f.mu.Unlock()
+	f.seq = next
 	touched := map[string]bool{}
-	for _, m := range ms {
-		f.keep(m)
-		touched[m.Watch] = true
+	for i, m := range ms {
+		for k, w := range m.watches {
+			f.keep(w, entry{seqs[i][k], m.article})
+			touched[w] = true
+		}
 	}
 	for w := range touched {
 		for ch := range f.subs[w] {
@@ -113,8 +159,7 @@ func (f *feed) add(ms []Match) error {
 			}
 		}
 	}
-	f.mu.Unlock()
-	return nil
+	return touched, nil
 }
 
 // forget drops a deleted watch's matches.
@@ -151,15 +196,20 @@ func (f *feed) page(watch string, since uint64, size int) Page {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	list := f.byWatch[watch]
-	i := sort.Search(len(list), func(i int) bool { return list[i].Seq > since })
+	if len(list) > f.max {
+		list = list[len(list)-f.max:]
+	}
+	i := sort.Search(len(list), func(i int) bool { return list[i].seq > since })
 	rest := list[i:]
 	p := Page{Next: since, Pending: len(rest), Matches: []Match{}}
 	if len(rest) > size {
 		rest, p.More = rest[:size], true
 	}
-	p.Matches = append(p.Matches, rest...)
+	for _, e := range rest {
+		p.Matches = append(p.Matches, Match{Seq: e.seq, Watch: watch, Article: *e.article})
+	}
 	if len(rest) > 0 {
-		p.Next = rest[len(rest)-1].Seq
+		p.Next = rest[len(rest)-1].seq
 	}
 	return p
 }
@@ -171,7 +221,7 @@ func (f *feed) latest(watch string, n int) []Match {
 	list := f.byWatch[watch]
 	out := make([]Match, 0, min(n, len(list)))
 	for i := len(list) - 1; i >= 0 && len(out) < n; i-- {
-		out = append(out, list[i])
+		out = append(out, Match{Seq: list[i].seq, Watch: watch, Article: *list[i].article})
 	}
 	return out
 }

@@ -119,8 +119,14 @@ func (p *percolator) candidates(d *doc) []*compiled {
 // Match is one article a watch matched.
 type Match struct {
 	// Seq orders every match of the index; it is the feed's cursor.
-	Seq       uint64     `json:"seq"`
-	Watch     string     `json:"watch"`
+	Seq   uint64 `json:"seq"`
+	Watch string `json:"watch"`
+	Article
+}
+
+// Article is what a match tells of the article: enough to list it and
+// to fetch it.
+type Article struct {
 	ID        string     `json:"id"`
 	Title     string     `json:"title,omitempty"`
 	Source    string     `json:"source,omitempty"`
@@ -131,6 +137,12 @@ type Match struct {
 	Matched time.Time    `json:"matched"`
 }
 
+// matched is one article and the watches it matched.
+type matched struct {
+	article *Article
+	watches []string
+}
+
 // Writing is part of index.Observer; matching needs nothing before a
 // batch is written.
 func (s *Service) Writing(context.Context, []string) error { return nil }
@@ -138,37 +150,42 @@ func (s *Service) Writing(context.Context, []string) error { return nil }
 // Indexed matches the documents a write indexed against the watches and
 // records the matches (synced) before the write is acknowledged.
 func (s *Service) Indexed(ctx context.Context, docs []index.Indexed) error {
-	matches := s.match(docs)
-	if len(matches) == 0 {
+	ms := s.match(docs)
+	if len(ms) == 0 {
 		return nil
 	}
-	if err := s.feed.add(matches); err != nil {
+	watches, err := s.feed.add(ms)
+	if err != nil {
 		return err
 	}
-	s.delivery.notify(matches)
+	s.delivery.notify(watches)
 	return nil
 }
 
 // match tests each document against the watches it could match.
-func (s *Service) match(docs []index.Indexed) []Match {
+func (s *Service) match(docs []index.Indexed) []matched {
 	now := time.Now().UTC()
-	var out []Match
+	var out []matched
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for i := range docs {
 		d := newDoc(docs[i].Fields)
+		var ids []string
 		for _, c := range s.perc.candidates(d) {
-			if !c.node.match(d) {
-				continue
+			if c.node.match(d) {
+				ids = append(ids, c.watch.ID)
 			}
-			a := docs[i].Article
-			m := Match{Watch: c.watch.ID, ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Status: docs[i].Status, Matched: now}
-			if !a.Published.IsZero() {
-				t := a.Published
-				m.Published = &t
-			}
-			out = append(out, m)
 		}
+		if len(ids) == 0 {
+			continue
+		}
+		a := docs[i].Article
+		ref := &Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Status: docs[i].Status, Matched: now}
+		if !a.Published.IsZero() {
+			t := a.Published
+			ref.Published = &t
+		}
+		out = append(out, matched{article: ref, watches: ids})
 	}
 	return out
 }

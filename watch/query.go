@@ -2,6 +2,7 @@ package watch
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -39,6 +40,9 @@ const prefixRunes = 2
 // frequencies of each of its values.
 type doc struct {
 	fields map[string][]bleveindex.TokenFrequencies
+	// sorted holds each field's terms in order, made when a prefix or
+	// range first asks.
+	sorted map[string][]string
 }
 
 func newDoc(fields []bleveindex.Field) *doc {
@@ -51,6 +55,26 @@ func newDoc(fields []bleveindex.Field) *doc {
 		d.fields[f.Name()] = append(d.fields[f.Name()], tf)
 	}
 	return d
+}
+
+// terms returns the field's terms in byte order.
+func (d *doc) terms(field string) []string {
+	if t, ok := d.sorted[field]; ok {
+		return t
+	}
+	var out []string
+	for _, tf := range d.fields[field] {
+		for t := range tf {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if d.sorted == nil {
+		d.sorted = map[string][]string{}
+	}
+	d.sorted[field] = out
+	return out
 }
 
 func (d *doc) term(field, term string) *bleveindex.TokenFreq {
@@ -438,14 +462,9 @@ func (n *phraseNode) keys() (keySet, int, bool) {
 type prefixNode struct{ field, prefix string }
 
 func (n prefixNode) match(d *doc) bool {
-	for _, tf := range d.fields[n.field] {
-		for t := range tf {
-			if strings.HasPrefix(t, n.prefix) {
-				return true
-			}
-		}
-	}
-	return false
+	terms := d.terms(n.field)
+	i, _ := slices.BinarySearch(terms, n.prefix)
+	return i < len(terms) && strings.HasPrefix(terms[i], n.prefix)
 }
 
 func (n prefixNode) keys() (keySet, int, bool) {
@@ -544,18 +563,16 @@ type rangeNode struct {
 }
 
 func (n rangeNode) match(d *doc) bool {
-	for _, tf := range d.fields[n.field] {
-		for t := range tf {
-			if n.min != "" && (t < n.min || !n.incMin && t == n.min) {
-				continue
-			}
-			if n.max != "" && (t > n.max || !n.incMax && t == n.max) {
-				continue
-			}
-			return true
-		}
+	terms := d.terms(n.field)
+	i, found := slices.BinarySearch(terms, n.min)
+	if found && !n.incMin {
+		i++
 	}
-	return false
+	if i >= len(terms) {
+		return false
+	}
+	t := terms[i]
+	return n.max == "" || t < n.max || n.incMax && t == n.max
 }
 
 func (n rangeNode) keys() (keySet, int, bool) { return keySet{}, 0, false }

@@ -324,11 +324,11 @@ func (d *deliverer) start(id string) {
 }
 
 // notify wakes the workers of the watches matched.
-func (d *deliverer) notify(ms []Match) {
+func (d *deliverer) notify(watches map[string]bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for _, m := range ms {
-		if w, ok := d.workers[m.Watch]; ok {
+	for id := range watches {
+		if w, ok := d.workers[id]; ok {
 			select {
 			case w.wake <- struct{}{}:
 			default:
