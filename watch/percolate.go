@@ -3,7 +3,10 @@ package watch
 import (
 	"context"
 	"slices"
+	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/fahras/fahras/index"
 )
@@ -14,52 +17,96 @@ import (
 // Watches with no such term (a search of everything, a fuzzy word alone)
 // are tested against every article.
 type percolator struct {
-	terms    map[fieldTerm][]*compiled
-	prefixes map[fieldTerm][]*compiled
-	always   []*compiled
-	// hasPrefix notes the fields some prefix key is on.
-	hasPrefix map[string]int
+	// terms and prefixes map a field, then a term or a prefix key, to
+	// the watches keyed by it.
+	terms    map[string]map[string][]*compiled
+	prefixes map[string]map[string][]*compiled
+	// prefixLens counts, per field, the prefix keys of each length in
+	// characters, so that an article's terms are looked up only at the
+	// lengths some key has.
+	prefixLens map[string]*[maxPrefixKey + 1]int
+	always     []*compiled
+	// slots numbers the watches for the per-article marks.
+	slots []*compiled
+	free  []int
+	marks sync.Pool
 }
 
 func newPercolator() *percolator {
-	return &percolator{terms: map[fieldTerm][]*compiled{}, prefixes: map[fieldTerm][]*compiled{}, hasPrefix: map[string]int{}}
+	return &percolator{
+		terms:      map[string]map[string][]*compiled{},
+		prefixes:   map[string]map[string][]*compiled{},
+		prefixLens: map[string]*[maxPrefixKey + 1]int{},
+	}
 }
 
 func (p *percolator) add(c *compiled) {
+	if n := len(p.free); n > 0 {
+		c.slot, p.free = p.free[n-1], p.free[:n-1]
+		p.slots[c.slot] = c
+	} else {
+		c.slot = len(p.slots)
+		p.slots = append(p.slots, c)
+	}
 	k, _, ok := c.node.keys()
 	if !ok {
 		p.always = append(p.always, c)
 		return
 	}
+	c.exact = len(k.prefixes) == 0 && exactKeys(c.node)
 	for _, t := range uniq(k.terms) {
-		p.terms[t] = append(p.terms[t], c)
+		addTo(p.terms, t, c)
 	}
 	for _, t := range uniq(k.prefixes) {
-		p.prefixes[t] = append(p.prefixes[t], c)
-		p.hasPrefix[t.field]++
+		addTo(p.prefixes, t, c)
+		lens := p.prefixLens[t.field]
+		if lens == nil {
+			lens = new([maxPrefixKey + 1]int)
+			p.prefixLens[t.field] = lens
+		}
+		lens[utf8.RuneCountInString(t.term)]++
+	}
+}
+
+func addTo(m map[string]map[string][]*compiled, t fieldTerm, c *compiled) {
+	byTerm := m[t.field]
+	if byTerm == nil {
+		byTerm = map[string][]*compiled{}
+		m[t.field] = byTerm
+	}
+	byTerm[t.term] = append(byTerm[t.term], c)
+}
+
+func dropFrom(m map[string]map[string][]*compiled, t fieldTerm, c *compiled) {
+	byTerm := m[t.field]
+	list := slices.DeleteFunc(byTerm[t.term], func(x *compiled) bool { return x == c })
+	if len(list) > 0 {
+		byTerm[t.term] = list
+		return
+	}
+	delete(byTerm, t.term)
+	if len(byTerm) == 0 {
+		delete(m, t.field)
 	}
 }
 
 func (p *percolator) remove(c *compiled) {
+	p.slots[c.slot] = nil
+	p.free = append(p.free, c.slot)
 	k, _, ok := c.node.keys()
-	drop := func(list []*compiled) []*compiled {
-		return slices.DeleteFunc(list, func(x *compiled) bool { return x == c })
-	}
 	if !ok {
-		p.always = drop(p.always)
+		p.always = slices.DeleteFunc(p.always, func(x *compiled) bool { return x == c })
 		return
 	}
 	for _, t := range uniq(k.terms) {
-		if p.terms[t] = drop(p.terms[t]); len(p.terms[t]) == 0 {
-			delete(p.terms, t)
-		}
+		dropFrom(p.terms, t, c)
 	}
 	for _, t := range uniq(k.prefixes) {
-		if p.prefixes[t] = drop(p.prefixes[t]); len(p.prefixes[t]) == 0 {
-			delete(p.prefixes, t)
-		}
-		if p.hasPrefix[t.field]--; p.hasPrefix[t.field] == 0 {
-			delete(p.hasPrefix, t.field)
+		dropFrom(p.prefixes, t, c)
+		lens := p.prefixLens[t.field]
+		lens[utf8.RuneCountInString(t.term)]--
+		if *lens == ([maxPrefixKey + 1]int{}) {
+			delete(p.prefixLens, t.field)
 		}
 	}
 }
@@ -67,53 +114,74 @@ func (p *percolator) remove(c *compiled) {
 func uniq(ts []fieldTerm) []fieldTerm {
 	out := slices.Clone(ts)
 	slices.SortFunc(out, func(a, b fieldTerm) int {
-		if a.field != b.field {
-			if a.field < b.field {
-				return -1
-			}
-			return 1
+		if c := strings.Compare(a.field, b.field); c != 0 {
+			return c
 		}
-		switch {
-		case a.term < b.term:
-			return -1
-		case a.term > b.term:
-			return 1
-		}
-		return 0
+		return strings.Compare(a.term, b.term)
 	})
 	return slices.Compact(out)
 }
 
-// candidates lists, once each, the watches the document's terms can
-// satisfy.
-func (p *percolator) candidates(d *doc) []*compiled {
-	seen := map[*compiled]struct{}{}
-	var out []*compiled
-	take := func(list []*compiled) {
+// matches returns the watches the document matches: the candidates its
+// terms name, each once, tested unless finding its key is enough.
+func (p *percolator) matches(d *doc) []*compiled {
+	mark, _ := p.marks.Get().(*[]bool)
+	if mark == nil {
+		mark = new([]bool)
+	}
+	if len(*mark) < len(p.slots) {
+		*mark = make([]bool, len(p.slots))
+	}
+	seen := *mark
+	var hits, tried []*compiled
+	try := func(list []*compiled, keyed bool) {
 		for _, c := range list {
-			if _, ok := seen[c]; !ok {
-				seen[c] = struct{}{}
-				out = append(out, c)
+			if seen[c.slot] {
+				continue
+			}
+			seen[c.slot] = true
+			tried = append(tried, c)
+			if keyed && c.exact || c.node.match(d) {
+				hits = append(hits, c)
 			}
 		}
 	}
-	take(p.always)
+	try(p.always, false)
 	for field, values := range d.fields {
-		prefixed := p.hasPrefix[field] > 0
+		byTerm := p.terms[field]
+		lens := p.prefixLens[field]
+		if byTerm == nil && lens == nil {
+			continue
+		}
+		byPrefix := p.prefixes[field]
 		for _, tf := range values {
 			for term := range tf {
-				if list, ok := p.terms[fieldTerm{field, term}]; ok {
-					take(list)
+				if list, ok := byTerm[term]; ok {
+					try(list, true)
 				}
-				if prefixed {
-					if k, ok := prefixKey(term); ok {
-						take(p.prefixes[fieldTerm{field, k}])
+				if lens == nil {
+					continue
+				}
+				for n := minPrefixKey; n <= maxPrefixKey; n++ {
+					if lens[n] == 0 {
+						continue
+					}
+					k, ok := prefixKey(term, n)
+					if !ok || utf8.RuneCountInString(k) < n {
+						break
+					}
+					if list, ok := byPrefix[k]; ok {
+						try(list, false)
 					}
 				}
 			}
 		}
 	}
-	return out
+	for _, c := range tried {
+		seen[c.slot] = false
+	}
+	p.marks.Put(mark)
+	return hits
 }
 
 // Match is one article a watch matched.
@@ -169,15 +237,13 @@ func (s *Service) match(docs []index.Indexed) []matched {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	for i := range docs {
-		d := newDoc(docs[i].Fields)
-		var ids []string
-		for _, c := range s.perc.candidates(d) {
-			if c.node.match(d) {
-				ids = append(ids, c.watch.ID)
-			}
-		}
-		if len(ids) == 0 {
+		hits := s.perc.matches(newDoc(docs[i].Fields))
+		if len(hits) == 0 {
 			continue
+		}
+		ids := make([]string, len(hits))
+		for k, c := range hits {
+			ids[k] = c.watch.ID
 		}
 		a := docs[i].Article
 		ref := &Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Status: docs[i].Status, Matched: now}

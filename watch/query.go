@@ -27,14 +27,19 @@ type node interface {
 // keySet is an "any of" set of index terms and term prefixes.
 type keySet struct {
 	terms    []fieldTerm
-	prefixes []fieldTerm // the first prefixRunes characters of a prefix
+	prefixes []fieldTerm // a prefix's first characters, up to maxPrefixKey
 }
 
 type fieldTerm struct{ field, term string }
 
-// prefixRunes is how many characters of a prefix query key it in the
-// reverse index (the engine refuses shorter prefixes).
-const prefixRunes = 2
+// A prefix query is keyed in the reverse index by its first characters,
+// at least minPrefixKey (the engine refuses shorter prefixes) and at most
+// maxPrefixKey: long enough that a prefix such as "الحكوم" is not tried
+// on every article whose words start with "ال".
+const (
+	minPrefixKey = 2
+	maxPrefixKey = 4
+)
 
 // doc is one article as the index analyzed it: for each field, the term
 // frequencies of each of its values.
@@ -468,25 +473,48 @@ func (n prefixNode) match(d *doc) bool {
 }
 
 func (n prefixNode) keys() (keySet, int, bool) {
-	k, ok := prefixKey(n.prefix)
+	k, ok := prefixKey(n.prefix, maxPrefixKey)
 	if !ok {
 		return keySet{}, 0, false
 	}
 	return keySet{prefixes: []fieldTerm{{n.field, k}}}, prefixCost, true
 }
 
-// prefixKey is the first prefixRunes characters of s.
-func prefixKey(s string) (string, bool) {
-	i, n := 0, 0
-	for n < prefixRunes {
-		if i >= len(s) {
-			return "", false
-		}
+// prefixKey is the first n characters of s, or all of s when it is
+// shorter (but at least minPrefixKey characters long).
+func prefixKey(s string, n int) (string, bool) {
+	i, count := 0, 0
+	for count < n && i < len(s) {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		n++
+		count++
 	}
-	return s[:i], true
+	return s[:i], count >= minPrefixKey
+}
+
+// exactKeys reports whether a node matches exactly the documents holding
+// one of its key terms, so that finding a key is matching: a term, or
+// alternatives of such nodes (the free words of a query).
+func exactKeys(n node) bool {
+	switch n := n.(type) {
+	case termNode:
+		return true
+	case *anyNode:
+		if n.min != 1 {
+			return false
+		}
+		for _, c := range n.children {
+			if !exactKeys(c) {
+				return false
+			}
+		}
+		return true
+	case *allNode:
+		return len(n.children) == 1 && exactKeys(n.children[0])
+	case *boolNode:
+		return n.must == nil && n.mustNot == nil && n.should != nil && exactKeys(n.should)
+	}
+	return false
 }
 
 // fuzzyNode matches a term within fuzziness edits of term (insertions,
