@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/blevesearch/bleve/v2/document"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -46,4 +47,19 @@ func docFields(doc *document.Document) []bleveindex.Field {
 		out = append(out, f)
 	}
 	return out
+}
+
+// Analyze returns the fields a write of d indexes, analyzed as the write
+// analyzes them, without writing anything: for an observer catching up
+// on documents written before a crash.
+func (ix *Index) Analyze(d Doc) ([]bleveindex.Field, error) {
+	doc := document.NewDocument(d.Article.ID)
+	if err := ix.mapping.MapDocument(doc, d.fields("", "", "")); err != nil {
+		return nil, fmt.Errorf("analyze document %s: %w", d.Article.ID, err)
+	}
+	pairTextFields(doc)
+	for _, f := range doc.Fields {
+		f.Analyze()
+	}
+	return docFields(doc), nil
 }

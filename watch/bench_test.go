@@ -55,7 +55,7 @@ func BenchmarkIndexing(b *testing.B) {
 				}
 				var svc *watch.Service
 				if n > 0 {
-					if svc, err = watch.Open(filepath.Join(dir, "watches"), eng, watch.Options{}); err != nil {
+					if svc, err = watch.Open(context.Background(), filepath.Join(dir, "watches"), eng, watch.Options{Enricher: index.NewEnricher(g, nil)}); err != nil {
 						b.Fatal(err)
 					}
 					saveWatches(b, svc, others, n)
@@ -73,6 +73,11 @@ func BenchmarkIndexing(b *testing.B) {
 				start := time.Now()
 				if _, err := ix.Ingest(context.Background(), src, index.NewEnricher(g, nil), index.IngestOptions{}); err != nil {
 					b.Fatal(err)
+				}
+				if svc != nil {
+					if err := svc.Flush(context.Background()); err != nil {
+						b.Fatal(err)
+					}
 				}
 				elapsed += time.Since(start)
 				b.StopTimer()

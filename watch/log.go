@@ -78,7 +78,12 @@ func replay(path string, visit func(line []byte) error) error {
 }
 
 // Append writes the records, one line each, and syncs the file.
-func (j *journal) Append(records ...any) error {
+func (j *journal) Append(records ...any) error { return j.append(true, records) }
+
+// AppendNoSync writes the records without waiting for the disk.
+func (j *journal) AppendNoSync(records ...any) error { return j.append(false, records) }
+
+func (j *journal) append(sync bool, records []any) error {
 	var buf bytes.Buffer
 	for _, rec := range records {
 		b, err := json.Marshal(rec)
@@ -95,6 +100,9 @@ func (j *journal) Append(records ...any) error {
 	}
 	if _, err := j.f.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("append to %s: %w", j.path, err)
+	}
+	if !sync {
+		return nil
 	}
 	if err := j.f.Sync(); err != nil {
 		return fmt.Errorf("sync %s: %w", j.path, err)

@@ -2,6 +2,8 @@ package watch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -9,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/article"
 )
 
 // percolator is the reverse index of the watches: from each index term
@@ -211,33 +214,112 @@ type matched struct {
 	watches []string
 }
 
-// Writing is part of index.Observer; matching needs nothing before a
-// batch is written.
-func (s *Service) Writing(context.Context, []string) error { return nil }
+// job is a batch of indexed documents waiting to be matched; flushed,
+// when set, is closed once the jobs before it are done.
+type job struct {
+	ids      []string
+	articles []*Article
+	docs     []*doc
+	flushed  chan struct{}
+}
 
-// Indexed matches the documents a write indexed against the watches and
-// records the matches (synced) before the write is acknowledged.
+// pendingRecord is a line of the pending log: the documents of a batch
+// about to be written, or those whose matches are recorded.
+type pendingRecord struct {
+	Pending []string `json:"pending,omitempty"`
+	Done    []string `json:"done,omitempty"`
+}
+
+// Writing is part of index.Observer: it logs (synced) the documents a
+// batch is about to write, so that, should the process die before their
+// matches are recorded, they are matched when the watches open again.
+func (s *Service) Writing(_ context.Context, ids []string) error {
+	return s.pending.Append(pendingRecord{Pending: ids})
+}
+
+// Indexed is part of index.Observer: it queues the documents a write
+// indexed for matching, which runs beside the writes (the queue is
+// bounded: a write waits when matching falls behind).
 func (s *Service) Indexed(ctx context.Context, docs []index.Indexed) error {
-	ms := s.match(docs)
-	if len(ms) == 0 {
+	now := time.Now().UTC()
+	j := job{ids: make([]string, len(docs)), articles: make([]*Article, len(docs)), docs: make([]*doc, len(docs))}
+	for i := range docs {
+		j.ids[i] = docs[i].Article.ID
+		j.articles[i] = describe(docs[i].Article, docs[i].Status, now)
+		j.docs[i] = newDoc(docs[i].Fields)
+	}
+	select {
+	case s.queue <- j:
 		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
-	watches, err := s.feed.add(ms)
-	if err != nil {
-		return err
+}
+
+func describe(a *article.Article, status index.Status, now time.Time) *Article {
+	ref := &Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Status: status, Matched: now}
+	if !a.Published.IsZero() {
+		t := a.Published
+		ref.Published = &t
 	}
-	s.delivery.notify(watches)
-	return nil
+	return ref
+}
+
+// Flush waits until the documents indexed so far are matched.
+func (s *Service) Flush(ctx context.Context) error {
+	done := make(chan struct{})
+	select {
+	case s.queue <- job{flushed: done}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// matcher matches the queued batches, one after another, until the
+// queue closes.
+func (s *Service) matcher() {
+	defer close(s.matched)
+	for j := range s.queue {
+		if j.flushed != nil {
+			close(j.flushed)
+			continue
+		}
+		if err := s.record(j); err != nil {
+			// The documents stay pending: they are matched again at
+			// the next start.
+			s.log.Error("record the matches of indexed articles", "articles", len(j.ids), "err", err)
+		}
+	}
+}
+
+// record matches a batch, logs its matches and marks it done.
+func (s *Service) record(j job) error {
+	ms := s.match(j)
+	if len(ms) > 0 {
+		watches, err := s.feed.add(ms)
+		if err != nil {
+			return err
+		}
+		s.delivery.notify(watches)
+	}
+	// Not synced: should it be lost, the batch is matched again, and
+	// its matches are delivered at least once.
+	return s.pending.AppendNoSync(pendingRecord{Done: j.ids})
 }
 
 // match tests each document against the watches it could match.
-func (s *Service) match(docs []index.Indexed) []matched {
-	now := time.Now().UTC()
+func (s *Service) match(j job) []matched {
 	var out []matched
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	for i := range docs {
-		hits := s.perc.matches(newDoc(docs[i].Fields))
+	for i, d := range j.docs {
+		hits := s.perc.matches(d)
 		if len(hits) == 0 {
 			continue
 		}
@@ -245,13 +327,35 @@ func (s *Service) match(docs []index.Indexed) []matched {
 		for k, c := range hits {
 			ids[k] = c.watch.ID
 		}
-		a := docs[i].Article
-		ref := &Article{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Status: docs[i].Status, Matched: now}
-		if !a.Published.IsZero() {
-			t := a.Published
-			ref.Published = &t
-		}
-		out = append(out, matched{article: ref, watches: ids})
+		out = append(out, matched{article: j.articles[i], watches: ids})
 	}
 	return out
+}
+
+// recover matches the documents logged as pending but never done: read
+// back from the index, enriched and analyzed as their write did.
+func (s *Service) recover(ctx context.Context, ids []string) error {
+	ix := s.engine.Index()
+	now := time.Now().UTC()
+	var j job
+	for _, id := range ids {
+		a, err := ix.Get(ctx, id)
+		if errors.Is(err, index.ErrNotFound) {
+			continue // the write never happened, or the article is gone
+		}
+		if err != nil {
+			return fmt.Errorf("recover the matches of %s: %w", id, err)
+		}
+		fields, err := ix.Analyze(s.opts.Enricher.Document(a))
+		if err != nil {
+			return fmt.Errorf("recover the matches of %s: %w", id, err)
+		}
+		j.ids = append(j.ids, id)
+		j.articles = append(j.articles, describe(&a, "", now))
+		j.docs = append(j.docs, newDoc(fields))
+	}
+	if len(j.ids) > 0 {
+		s.log.Info("matched the articles a crash left unmatched", "articles", len(j.ids))
+	}
+	return s.record(j)
 }

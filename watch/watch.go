@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/search"
 )
 
@@ -74,7 +75,10 @@ type Options struct {
 	// MaxMatchesPerWatch bounds the matches each watch's feed keeps (the
 	// newest); 0 means DefaultMaxMatches.
 	MaxMatchesPerWatch int
-	Logger             *slog.Logger
+	// Enricher enriches the articles matched again after a crash as
+	// their write did; required.
+	Enricher *index.Enricher
+	Logger   *slog.Logger
 }
 
 // DefaultMaxMatches is how many matches a watch's feed keeps by default.
@@ -94,7 +98,17 @@ type Service struct {
 
 	feed     *feed
 	delivery *deliverer
+
+	// pending logs the batches being written until they are matched;
+	// queue holds the batches indexed and not yet matched, and matched
+	// closes when the matcher has stopped.
+	pending *journal
+	queue   chan job
+	matched chan struct{}
 }
+
+// queueBatches bounds the indexed batches waiting to be matched.
+const queueBatches = 8
 
 // watchRecord is a line of the watches log: a watch as saved (with its
 // secret), or the ID of one deleted.
@@ -110,7 +124,10 @@ type storedWatch struct {
 
 // Open opens (or creates) the watches kept in dir, for the index the
 // engine searches. Close it to stop its deliveries.
-func Open(dir string, e *search.Engine, opts Options) (*Service, error) {
+func Open(ctx context.Context, dir string, e *search.Engine, opts Options) (*Service, error) {
+	if opts.Enricher == nil {
+		return nil, errors.New("watches: an enricher is required")
+	}
 	if opts.MaxMatchesPerWatch <= 0 {
 		opts.MaxMatchesPerWatch = DefaultMaxMatches
 	}
@@ -177,6 +194,14 @@ func Open(dir string, e *search.Engine, opts Options) (*Service, error) {
 		s.feed.close()
 		return nil, fmt.Errorf("watches: %w", err)
 	}
+	if err := s.openPending(ctx, filepath.Join(dir, "pending.jsonl")); err != nil {
+		s.delivery.stop()
+		s.feed.close()
+		j.Close()
+		return nil, fmt.Errorf("watches: %w", err)
+	}
+	s.queue, s.matched = make(chan job, queueBatches), make(chan struct{})
+	go s.matcher()
 	for _, c := range s.byID {
 		if c.watch.Webhook != nil {
 			s.delivery.start(c.watch.ID)
@@ -185,10 +210,52 @@ func Open(dir string, e *search.Engine, opts Options) (*Service, error) {
 	return s, nil
 }
 
-// Close stops the deliveries and closes the logs.
+// openPending matches what a crash left pending, then starts a new log.
+func (s *Service) openPending(ctx context.Context, path string) error {
+	pending := map[string]bool{}
+	var order []string
+	j, err := openJournal(path, func(line []byte) error {
+		var rec pendingRecord
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return err
+		}
+		for _, id := range rec.Pending {
+			if !pending[id] {
+				order = append(order, id)
+			}
+			pending[id] = true
+		}
+		for _, id := range rec.Done {
+			delete(pending, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	s.pending = j
+	order = slices.DeleteFunc(order, func(id string) bool { return !pending[id] })
+	if err := s.recover(ctx, order); err != nil {
+		j.Close()
+		return err
+	}
+	if err := j.Rewrite(nil); err != nil {
+		j.Close()
+		return err
+	}
+	return nil
+}
+
+// Close matches what was indexed, stops the deliveries and closes the
+// logs. The index must not be written to any more.
 func (s *Service) Close() error {
+	close(s.queue)
+	<-s.matched
 	s.delivery.stop()
 	err := s.watches.Close()
+	if perr := s.pending.Close(); err == nil {
+		err = perr
+	}
 	if ferr := s.feed.close(); err == nil {
 		err = ferr
 	}

@@ -87,7 +87,8 @@ func (f *fixture) open(t testing.TB, opts watch.Options) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, err := watch.Open(filepath.Join(f.dir, "watches"), eng, opts)
+	opts.Enricher = index.NewEnricher(f.g, nil)
+	svc, err := watch.Open(context.Background(), filepath.Join(f.dir, "watches"), eng, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,11 +97,25 @@ func (f *fixture) open(t testing.TB, opts watch.Options) {
 	t.Cleanup(f.close)
 }
 
+// ingest2 indexes JSON Lines without waiting for the watches.
+func (f *fixture) ingest2(t testing.TB, jsonl string) {
+	t.Helper()
+	src := func(ctx context.Context, emit func(readers.Record) error) error {
+		return readers.Read(ctx, strings.NewReader(jsonl), "corpus.jsonl", readers.Options{}, emit)
+	}
+	if _, err := f.ix.Ingest(context.Background(), src, index.NewEnricher(f.g, nil), index.IngestOptions{}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (f *fixture) close() {
 	if f.svc != nil {
 		f.svc.Close()
-		f.ix.Close()
 		f.svc = nil
+	}
+	if f.ix != nil {
+		f.ix.Close()
+		f.ix = nil
 	}
 }
 
@@ -130,6 +145,9 @@ func (f *fixture) ingest(t testing.TB, jsonl, path string, n int) {
 	if _, err := f.ix.Ingest(context.Background(), src, index.NewEnricher(f.g, nil), index.IngestOptions{}); err != nil {
 		t.Fatal(err)
 	}
+	if err := f.svc.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // searched lists the IDs the engine finds for req, sorted.
@@ -151,7 +169,7 @@ func searched(t *testing.T, eng *search.Engine, req search.Request) []string {
 		req.SearchAfter = res.SearchAfter
 	}
 	slices.Sort(ids)
-	return ids
+	return slices.Compact(ids)
 }
 
 // matched lists the IDs a watch's feed holds, sorted.
@@ -343,5 +361,32 @@ func TestFeedPagesWithCursor(t *testing.T) {
 	}
 	if p, _ := f.svc.Matches("", w.ID, since, 3); len(p.Matches) != 0 || p.Next != since || p.Pending != 0 {
 		t.Errorf("past the end: %+v", p)
+	}
+}
+
+// A crash between the write of a batch and the record of its matches
+// leaves the batch pending: it is matched when the watches open again.
+func TestPendingArticlesAreMatchedAfterACrash(t *testing.T) {
+	f := newFixture(t, watch.Options{})
+	w, err := f.svc.Create(context.Background(), "desk", watch.Spec{Name: "الكهرباء", Request: search.Request{Query: "الكهرباء", Countries: []string{"IQ"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.svc.Close()
+	f.svc = nil
+	// The write happens, its matching does not: the observer is gone.
+	f.ix.SetObserver(nil)
+	f.ingest2(t, corpus)
+	pending := filepath.Join(f.dir, "watches", "pending.jsonl")
+	if err := os.WriteFile(pending, []byte(`{"pending":["power","oil","not-written"]}`+"\n"+`{"pending":["council"]}`+"\n"+`{"done":["council"]}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.ix.Close()
+	f.open(t, watch.Options{})
+	if got := matched(t, f.svc, "desk", w.ID); !slices.Equal(got, []string{"power"}) {
+		t.Errorf("after the crash the watch matched %v, want [power]", got)
+	}
+	if b, err := os.ReadFile(pending); err != nil || len(b) != 0 {
+		t.Errorf("the pending log holds %q (%v) once matched", b, err)
 	}
 }
