@@ -22,7 +22,7 @@ import (
 // BenchmarkIndexing measures articles indexed per second into a new
 // index without saved searches and with 10,000 of them, in one run:
 //
-//	go test -run '^$' -bench Indexing -benchtime 3x ./watch/
+//	go test -run '^$' -bench Indexing -benchtime 1x ./watch/
 //
 // The saved searches are made from the words of other ANT articles'
 // titles: single words, two-word phrases, words with a source or a
@@ -31,7 +31,7 @@ func BenchmarkIndexing(b *testing.B) {
 	if _, err := os.Stat(antCorpus); err != nil {
 		b.Skipf("the ANT corpus is not at %s", antCorpus)
 	}
-	const load, pool = 3000, 3000
+	const load, pool = 10000, 3000
 	recs := readANT(b, load+pool)
 	articles, others := recs[:load], recs[load:]
 	g, err := places.Default()

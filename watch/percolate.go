@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -313,21 +314,37 @@ func (s *Service) record(j job) error {
 	return s.pending.AppendNoSync(pendingRecord{Done: j.ids})
 }
 
-// match tests each document against the watches it could match.
+// match tests each document against the watches it could match, the
+// documents shared among the processors.
 func (s *Service) match(j job) []matched {
-	var out []matched
+	hits := make([][]string, len(j.docs))
 	s.mu.RLock()
-	defer s.mu.RUnlock()
-	for i, d := range j.docs {
-		hits := s.perc.matches(d)
-		if len(hits) == 0 {
-			continue
+	workers := min(runtime.GOMAXPROCS(0), (len(j.docs)+63)/64)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(j.docs); i += workers {
+				cs := s.perc.matches(j.docs[i])
+				if len(cs) == 0 {
+					continue
+				}
+				ids := make([]string, len(cs))
+				for k, c := range cs {
+					ids[k] = c.watch.ID
+				}
+				hits[i] = ids
+			}
+		}()
+	}
+	wg.Wait()
+	s.mu.RUnlock()
+	var out []matched
+	for i, ids := range hits {
+		if len(ids) > 0 {
+			out = append(out, matched{article: j.articles[i], watches: ids})
 		}
-		ids := make([]string, len(hits))
-		for k, c := range hits {
-			ids[k] = c.watch.ID
-		}
-		out = append(out, matched{article: j.articles[i], watches: ids})
 	}
 	return out
 }
