@@ -21,13 +21,16 @@ type feed struct {
 	seq     uint64
 	byWatch map[string][]entry
 	subs    map[string]map[chan struct{}]struct{}
+	// articles are the articles matched, which entries number (without
+	// pointers, millions of entries cost the collector nothing).
+	articles []*Article
 }
 
 // entry is one match in memory; the watches an article matched share
 // its description.
 type entry struct {
 	seq     uint64
-	article *Article
+	article int
 }
 
 // feedRecord is a line of the matches log: an article and the watches
@@ -55,9 +58,10 @@ func openFeed(path string, max int) (*feed, error) {
 			if len(rec.Watches) != len(rec.Seqs) {
 				return errors.New("a match record has not one sequence number per watch")
 			}
+			f.articles = append(f.articles, rec.Article)
 			for i, w := range rec.Watches {
 				f.seq = max64(f.seq, rec.Seqs[i])
-				f.keep(w, entry{rec.Seqs[i], rec.Article})
+				f.keep(w, entry{rec.Seqs[i], len(f.articles) - 1})
 			}
 		case rec.Forget != "":
 			delete(f.byWatch, rec.Forget)
@@ -86,7 +90,7 @@ func (f *feed) state() []any {
 	var all []held
 	for w, list := range f.byWatch {
 		for _, e := range list {
-			all = append(all, held{e.seq, w, e.article})
+			all = append(all, held{e.seq, w, f.articles[e.article]})
 		}
 	}
 	sort.Slice(all, func(a, b int) bool { return all[a].seq < all[b].seq })
@@ -146,8 +150,9 @@ func (f *feed) add(ms []matched) (map[string]bool, error) {
 	f.seq = next
 	touched := map[string]bool{}
 	for i, m := range ms {
+		f.articles = append(f.articles, m.article)
 		for k, w := range m.watches {
-			f.keep(w, entry{seqs[i][k], m.article})
+			f.keep(w, entry{seqs[i][k], len(f.articles) - 1})
 			touched[w] = true
 		}
 	}
@@ -206,7 +211,7 @@ func (f *feed) page(watch string, since uint64, size int) Page {
 		rest, p.More = rest[:size], true
 	}
 	for _, e := range rest {
-		p.Matches = append(p.Matches, Match{Seq: e.seq, Watch: watch, Article: *e.article})
+		p.Matches = append(p.Matches, Match{Seq: e.seq, Watch: watch, Article: *f.articles[e.article]})
 	}
 	if len(rest) > 0 {
 		p.Next = rest[len(rest)-1].seq
@@ -221,7 +226,7 @@ func (f *feed) latest(watch string, n int) []Match {
 	list := f.byWatch[watch]
 	out := make([]Match, 0, min(n, len(list)))
 	for i := len(list) - 1; i >= 0 && len(out) < n; i-- {
-		out = append(out, Match{Seq: list[i].seq, Watch: watch, Article: *list[i].article})
+		out = append(out, Match{Seq: list[i].seq, Watch: watch, Article: *f.articles[list[i].article]})
 	}
 	return out
 }
