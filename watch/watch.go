@@ -75,6 +75,10 @@ type Options struct {
 	// MaxMatchesPerWatch bounds the matches each watch's feed keeps (the
 	// newest); 0 means DefaultMaxMatches.
 	MaxMatchesPerWatch int
+	// Hold keeps the webhooks from being called (a batch load from the
+	// command line): their matches wait, and are delivered by the next
+	// Service opened without Hold.
+	Hold bool
 	// Enricher enriches the articles matched again after a crash as
 	// their write did; required.
 	Enricher *index.Enricher

@@ -229,6 +229,7 @@ type deliverer struct {
 	j      *journal
 	client *http.Client
 	retry  Retry
+	hold   bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -246,7 +247,7 @@ type worker struct {
 }
 
 func openDeliverer(path string, s *Service, opts Options) (*deliverer, error) {
-	d := &deliverer{s: s, retry: opts.Retry, acked: map[string]uint64{}, history: map[string][]Delivery{}, workers: map[string]*worker{}}
+	d := &deliverer{s: s, retry: opts.Retry, hold: opts.Hold, acked: map[string]uint64{}, history: map[string][]Delivery{}, workers: map[string]*worker{}}
 	j, err := openJournal(path, func(line []byte) error {
 		var rec Delivery
 		if err := json.Unmarshal(line, &rec); err != nil {
@@ -309,7 +310,7 @@ func (d *deliverer) record(rec Delivery) {
 func (d *deliverer) start(id string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if _, ok := d.workers[id]; ok || d.ctx.Err() != nil {
+	if _, ok := d.workers[id]; ok || d.ctx.Err() != nil || d.hold {
 		return
 	}
 	ctx, cancel := context.WithCancel(d.ctx)

@@ -23,18 +23,20 @@ import (
 	"github.com/fahras/fahras/index/readers"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/server"
+	"github.com/fahras/fahras/watch"
 )
 
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
-	addr        string
-	writeKeys   []string
-	keyFile     string
-	readKeys    []string
-	corsOrigins []string
-	timeout     time.Duration
-	rateLimit   float64
-	rateBurst   int
+	addr         string
+	writeKeys    []string
+	keyFile      string
+	readKeys     []string
+	corsOrigins  []string
+	timeout      time.Duration
+	rateLimit    float64
+	rateBurst    int
+	webhookAllow []string
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -46,6 +48,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.DurationVar(&f.timeout, "timeout", server.DefaultRequestTimeout, "time limit of one request (searches included)")
 	fs.Float64Var(&f.rateLimit, "rate-limit", server.DefaultRateLimit, "requests per second per client address (negative: no limit)")
 	fs.IntVar(&f.rateBurst, "rate-burst", server.DefaultRateBurst, "burst of requests per client address")
+	fs.StringSliceVar(&f.webhookAllow, "webhook-allow", nil, "host (or *.domain, address, CIDR) saved searches may call webhooks on (repeatable); none: no webhooks. Internal addresses need an explicit address or CIDR")
 }
 
 // keys gathers the write and read keys from the flags, the environment
@@ -154,8 +157,18 @@ func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazett
 	if err != nil {
 		return failed(err)
 	}
+	policy, err := watch.ParsePolicy(sf.webhookAllow)
+	if err != nil {
+		return misused("--webhook-allow: %v", err)
+	}
+	watches, err := openWatches(ctx, env, ix, g, watch.Options{Webhooks: policy}, false)
+	if err != nil {
+		return failed(err)
+	}
+	defer watches.Close() // before the index closes
 	srv, err := server.New(server.Config{
-		Index: ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
+		Watches: watches,
+		Index:   ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
 		WriteKeys: writeKeys, ReadKeys: readKeys, CORSOrigins: sf.corsOrigins,
 		RequestTimeout: sf.timeout, RateLimit: sf.rateLimit, RateBurst: sf.rateBurst,
 		Logger: env.Logger,
