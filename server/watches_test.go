@@ -15,6 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers/gorillamux"
+
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/watch"
@@ -399,4 +403,66 @@ func TestWatchLifecycle(t *testing.T) {
 	if status, _, _ := ts.call(t, http.MethodGet, "/api/v1/watches/"+w.ID+"/matches", watchKey, nil); status != http.StatusNotFound {
 		t.Errorf("the deleted watch's feed: %d", status)
 	}
+}
+
+// The description of the saved searches is checked against real
+// requests and answers.
+func TestOpenAPIDescribesTheWatches(t *testing.T) {
+	ts, svc := newWatchServer(t)
+	ctx := context.Background()
+	doc, err := openapi3.NewLoader().LoadFromData(ts.srv.openAPIDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Servers = openapi3.Servers{{URL: ts.URL}}
+	router, err := gorillamux.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The feed is XML, for feed readers; the validator reads it as text.
+	openapi3filter.RegisterBodyDecoder("application/atom+xml", openapi3filter.FileBodyDecoder)
+	defer openapi3filter.UnregisterBodyDecoder("application/atom+xml")
+	status, _, raw := ts.call(t, http.MethodPost, "/api/v1/watches", watchKey,
+		jsonBody(`{"name":"بغداد","request":{"q":"بغداد"},"webhook":{"url":"http://127.0.0.1:1/h","secret":"0123456789abcdef"}}`))
+	if status != http.StatusCreated {
+		t.Fatalf("create: %d %s", status, raw)
+	}
+	id := decode[watch.Watch](t, raw).ID
+	ts.call(t, http.MethodPut, "/api/v1/documents/baghdad-heat", watchKey, jsonBody(newArticles[4]))
+	svc.Flush(ctx)
+	waitFor(t, "a failed delivery", func() bool { ds, _ := svc.Deliveries(watchOwner(watchKey), id); return len(ds) > 0 })
+	w := "/api/v1/watches/" + id
+	for _, ex := range []exchange{
+		{method: "GET", path: "/api/v1/watches", key: watchKey, valid: true, status: 200},
+		{method: "POST", path: "/api/v1/watches", key: watchKey, body: `{"name":"مياه","request":{"q":"المياه","source":["النيل اليوم"]}}`, valid: true, status: 201},
+		{method: "GET", path: w, key: watchKey, valid: true, status: 200},
+		{method: "PUT", path: w, key: watchKey, body: `{"name":"بغداد","request":{"q":"بغداد","country":["IQ"]}}`, valid: true, status: 200},
+		{method: "GET", path: w + "/matches?since=0&size=10", key: watchKey, valid: true, status: 200},
+		{method: "GET", path: w + "/feed.atom", key: watchKey, valid: true, status: 200},
+		{method: "GET", path: w + "/deliveries", key: watchKey, valid: true, status: 200},
+		{method: "GET", path: "/api/v1/watches/nope", key: watchKey, valid: true, status: 404},
+		{method: "POST", path: "/api/v1/watches", key: watchKey, body: `{"name":"x","request":{"q":"بغداد","size":1000}}`, status: 400},
+		{method: "POST", path: "/api/v1/watches", key: watchKey, body: `{"request":{"q":"بغداد"}}`, status: 400},
+		{method: "GET", path: w + "/matches?size=0", key: watchKey, status: 400},
+		{method: "POST", path: "/api/v1/watches", key: watchKey, body: `{"name":"x","request":{"q":"ن*"}}`, valid: true, status: 400},
+		{method: "DELETE", path: w, key: watchKey, valid: true, status: 204},
+	} {
+		checkExchange(t, ctx, ts, router, ex)
+	}
+}
+
+// watchOwner is the owner the server gives a key's watches.
+func watchOwner(key string) string {
+	r := httptest.NewRequest(http.MethodGet, "/", nil)
+	r.Header.Set("Authorization", "Bearer "+key)
+	s := &Server{keys: mustKeyring(key)}
+	return s.owner(r)
+}
+
+func mustKeyring(key string) *keyring {
+	k, err := newKeyring([]string{key}, nil)
+	if err != nil {
+		panic(err)
+	}
+	return k
 }
