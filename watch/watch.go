@@ -27,8 +27,9 @@ type Watch struct {
 	// Owner identifies who saved it (the server uses a fingerprint of
 	// the caller's API key); a watch is seen and changed by its owner.
 	Owner string `json:"owner,omitempty"`
-	// Request is the search, as POST /search takes it; only what
-	// selects articles (the query and the filters) matters for matching.
+	// Request is the search, as POST /search takes it, reduced to what
+	// selects articles: the query and the filters (paging, sorting,
+	// facets and the reference time are dropped).
 	Request search.Request `json:"request"`
 	// Webhook, when set, receives the matches.
 	Webhook *Webhook  `json:"webhook,omitempty"`
@@ -279,10 +280,12 @@ type compiled struct {
 // compile checks a watch's request as the engine checks a search (the
 // same errors) and compiles the query that selects its hits.
 func (s *Service) compile(w *Watch) (*compiled, error) {
-	if err := s.engine.Check(&w.Request); err != nil {
+	// The request is kept as given; the engine's defaults are its own.
+	req := w.Request
+	if err := s.engine.Check(&req); err != nil {
 		return nil, err
 	}
-	q, err := s.engine.MatchQuery(w.Request)
+	q, err := s.engine.MatchQuery(req)
 	if err != nil {
 		return nil, err
 	}
@@ -324,7 +327,7 @@ func (s *Service) save(ctx context.Context, w Watch, spec Spec) (Watch, error) {
 		return Watch{}, &search.Error{Code: "too_long", Param: "name", Message: fmt.Sprintf("name may be at most %d characters", MaxNameRunes)}
 	}
 	w.Name = name
-	w.Request = spec.Request
+	w.Request = selecting(spec.Request)
 	w.Webhook = nil
 	if spec.WebhookURL != "" {
 		if err := s.opts.Webhooks.CheckURL(spec.WebhookURL); err != nil {
@@ -359,6 +362,12 @@ func (s *Service) save(ctx context.Context, w Watch, spec Spec) (Watch, error) {
 		s.delivery.start(w.ID)
 	}
 	return public(w), nil
+}
+
+// selecting is the part of a request that selects articles.
+func selecting(r search.Request) search.Request {
+	return search.Request{Query: r.Query, From: r.From, To: r.To, Places: r.Places, Countries: r.Countries,
+		Sources: r.Sources, Categories: r.Categories, Authors: r.Authors}
 }
 
 // Get returns a watch of owner.
