@@ -327,6 +327,12 @@ func (s *Service) save(ctx context.Context, w Watch, spec Spec) (Watch, error) {
 		return Watch{}, &search.Error{Code: "too_long", Param: "name", Message: fmt.Sprintf("name may be at most %d characters", MaxNameRunes)}
 	}
 	w.Name = name
+	// Refused as the search would be, all of it (a bad sort too), then
+	// kept for what selects articles.
+	full := spec.Request
+	if err := s.engine.Check(&full); err != nil {
+		return Watch{}, err
+	}
 	w.Request = selecting(spec.Request)
 	w.Webhook = nil
 	if spec.WebhookURL != "" {
