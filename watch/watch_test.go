@@ -97,6 +97,8 @@ func (f *fixture) open(t testing.TB, opts watch.Options) {
 	t.Cleanup(f.close)
 }
 
+func (f *fixture) enricher() *index.Enricher { return index.NewEnricher(f.g, nil) }
+
 // ingest2 indexes JSON Lines without waiting for the watches.
 func (f *fixture) ingest2(t testing.TB, jsonl string) {
 	t.Helper()

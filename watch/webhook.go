@@ -86,6 +86,9 @@ func (p Policy) CheckURL(raw string) error {
 		}
 		return nil
 	}
+	if strings.HasPrefix(host, ".") || strings.Contains(host, "..") {
+		return fmt.Errorf("the webhook host %q has an empty label", host)
+	}
 	if !p.hostAllowed(host) {
 		return fmt.Errorf("webhooks to host %q are not allowed on this server (see --webhook-allow)", host)
 	}
