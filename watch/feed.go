@@ -3,6 +3,8 @@ package watch
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strconv"
 	"sort"
 	"sync"
 )
@@ -40,7 +42,10 @@ type entry struct {
 type feedRecord struct {
 	Article *Article `json:"article,omitempty"`
 	Watches []string `json:"watches,omitempty"`
+	// Seqs numbers the watches' matches; or, when absent, they are
+	// numbered from First on.
 	Seqs    []uint64 `json:"seqs,omitempty"`
+	First   uint64   `json:"first,omitempty"`
 	Seq     uint64   `json:"seq,omitempty"`
 	Forget  string   `json:"forget,omitempty"`
 }
@@ -55,6 +60,11 @@ func openFeed(path string, max int) (*feed, error) {
 		f.seq = max64(f.seq, rec.Seq)
 		switch {
 		case rec.Article != nil:
+			if len(rec.Seqs) == 0 && rec.First > 0 {
+				for i := range rec.Watches {
+					rec.Seqs = append(rec.Seqs, rec.First+uint64(i))
+				}
+			}
 			if len(rec.Watches) != len(rec.Seqs) {
 				return errors.New("a match record has not one sequence number per watch")
 			}
@@ -109,6 +119,20 @@ func (f *feed) state() []any {
 	return recs
 }
 
+// appendString appends s as a JSON string: watch IDs (letters and
+// digits) as they are, anything else through the encoder.
+func appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z') {
+			q, _ := json.Marshal(s)
+			return append(b, q...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
 func max64(a, b uint64) uint64 {
 	if a > b {
 		return a
@@ -131,28 +155,42 @@ func (f *feed) keep(watch string, e entry) {
 func (f *feed) add(ms []matched) (map[string]bool, error) {
 	f.writeMu.Lock()
 	defer f.writeMu.Unlock()
-	recs := make([]any, len(ms))
-	seqs := make([][]uint64, len(ms))
-	next := f.seq
+	// One line per article, its watches numbered from first on; written
+	// by hand, as the batch may hold a million watch IDs.
+	var lines []byte
+	first := make([]uint64, len(ms))
+	next := f.seq + 1
 	for i, m := range ms {
-		seqs[i] = make([]uint64, len(m.watches))
-		for k := range m.watches {
-			next++
-			seqs[i][k] = next
+		first[i] = next
+		next += uint64(len(m.watches))
+		a, err := json.Marshal(m.article)
+		if err != nil {
+			return nil, fmt.Errorf("encode a match: %w", err)
 		}
-		recs[i] = feedRecord{Article: m.article, Watches: m.watches, Seqs: seqs[i]}
+		lines = append(lines, `{"article":`...)
+		lines = append(lines, a...)
+		lines = append(lines, `,"watches":[`...)
+		for k, w := range m.watches {
+			if k > 0 {
+				lines = append(lines, ',')
+			}
+			lines = appendString(lines, w)
+		}
+		lines = append(lines, `],"first":`...)
+		lines = strconv.AppendUint(lines, first[i], 10)
+		lines = append(lines, "}\n"...)
 	}
-	if err := f.j.Append(recs...); err != nil {
+	if err := f.j.AppendLines(lines); err != nil {
 		return nil, err
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.seq = next
+	f.seq = next - 1
 	touched := map[string]bool{}
 	for i, m := range ms {
 		f.articles = append(f.articles, m.article)
 		for k, w := range m.watches {
-			f.keep(w, entry{seqs[i][k], len(f.articles) - 1})
+			f.keep(w, entry{first[i] + uint64(k), len(f.articles) - 1})
 			touched[w] = true
 		}
 	}

@@ -93,12 +93,20 @@ func (j *journal) append(sync bool, records []any) error {
 		buf.Write(b)
 		buf.WriteByte('\n')
 	}
+	return j.write(sync, buf.Bytes())
+}
+
+// AppendLines writes lines already encoded (each a JSON value ending in
+// a newline) and syncs the file.
+func (j *journal) AppendLines(lines []byte) error { return j.write(true, lines) }
+
+func (j *journal) write(sync bool, data []byte) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	if j.f == nil {
 		return fmt.Errorf("append to %s: closed", j.path)
 	}
-	if _, err := j.f.Write(buf.Bytes()); err != nil {
+	if _, err := j.f.Write(data); err != nil {
 		return fmt.Errorf("append to %s: %w", j.path, err)
 	}
 	if !sync {
