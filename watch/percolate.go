@@ -52,12 +52,12 @@ func (p *percolator) add(c *compiled) {
 		c.slot = len(p.slots)
 		p.slots = append(p.slots, c)
 	}
-	k, _, ok := c.node.keys()
+	k, rest, ok := keyed(c.node)
 	if !ok {
 		p.always = append(p.always, c)
 		return
 	}
-	c.exact = len(k.prefixes) == 0 && exactKeys(c.node)
+	c.rest = rest
 	for _, t := range uniq(k.terms) {
 		addTo(p.terms, t, c)
 	}
@@ -145,7 +145,7 @@ func (p *percolator) matches(d *doc) []*compiled {
 			}
 			seen[c.slot] = true
 			tried = append(tried, c)
-			if keyed && c.exact || c.node.match(d) {
+			if keyed && (c.rest == nil || c.rest.match(d)) || !keyed && c.node.match(d) {
 				hits = append(hits, c)
 			}
 		}

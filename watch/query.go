@@ -492,6 +492,77 @@ func prefixKey(s string, n int) (string, bool) {
 	return s[:i], count >= minPrefixKey
 }
 
+// keyed returns the keys of a node (as keys does) and what is left to
+// test on a document found through one of them: nothing when finding a
+// key is matching, the other clauses when the keys are those of one
+// clause that finding a key satisfies, or the whole node.
+func keyed(n node) (keySet, node, bool) {
+	k, _, ok := n.keys()
+	if !ok {
+		return k, n, false
+	}
+	if len(k.prefixes) > 0 {
+		return k, n, true
+	}
+	if exactKeys(n) {
+		return k, nil, true
+	}
+	switch n := n.(type) {
+	case *boolNode:
+		var required []node
+		if n.must != nil {
+			required = append(required, n.must)
+		}
+		if n.needShould() {
+			required = append(required, n.should)
+		}
+		i := cheapestIndex(required)
+		if i < 0 || !exactKeys(required[i]) {
+			return k, n, true
+		}
+		rest := *n
+		if required[i] == n.must {
+			rest.must = nil
+			if rest.should != nil && !rest.shouldRequired {
+				// The should clause was optional beside the must one.
+				rest.should = nil
+			}
+		} else {
+			rest.should, rest.shouldRequired = nil, false
+		}
+		if rest.must == nil && rest.should == nil && rest.mustNot == nil {
+			return k, nil, true
+		}
+		if rest.must == nil && rest.should == nil {
+			rest.must = everyNode{}
+		}
+		return k, &rest, true
+	case *allNode:
+		i := cheapestIndex(n.children)
+		if i < 0 || !exactKeys(n.children[i]) {
+			return k, n, true
+		}
+		others := append(append([]node{}, n.children[:i]...), n.children[i+1:]...)
+		if len(others) == 0 {
+			return k, nil, true
+		}
+		return k, &allNode{children: others}, true
+	}
+	return k, n, true
+}
+
+// cheapestIndex is the index of the node cheapest chooses, or -1.
+func cheapestIndex(nodes []node) int {
+	best, bestCost := -1, 0
+	for i, c := range nodes {
+		_, cost, ok := c.keys()
+		if ok && (best < 0 || cost < bestCost) {
+			best, bestCost = i, cost
+		}
+	}
+	return best
+}
+
 // exactKeys reports whether a node matches exactly the documents holding
 // one of its key terms, so that finding a key is matching: a term, or
 // alternatives of such nodes (the free words of a query).

@@ -271,10 +271,10 @@ func (s *Service) Close() error {
 type compiled struct {
 	watch Watch
 	node  node
-	// slot numbers the watch in the percolator; exact says that an
-	// article holding one of its key terms matches it.
-	slot  int
-	exact bool
+	// slot numbers the watch in the percolator; rest is what is left to
+	// test on an article holding one of its key terms (nil: nothing).
+	slot int
+	rest node
 }
 
 // compile checks a watch's request as the engine checks a search (the
