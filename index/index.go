@@ -76,6 +76,8 @@ type Index struct {
 	facets *facetColumns
 	// codec compresses the stored articles.
 	codec *storeCodec
+	// observer, when set, follows the documents written (SetObserver).
+	observer Observer
 }
 
 // Create makes a new index in dir, which must not hold one already.

@@ -105,6 +105,7 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	defer release() // after the batch is persisted (deferred calls run last first)
 
 	batch := shard.NewBatch()
+	var written []Indexed // for the observer
 	for _, i := range idx {
 		d := &docs[i]
 		id := d.Article.ID
@@ -137,9 +138,21 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 		if err := batch.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
 		}
+		if ix.observer != nil {
+			written = append(written, Indexed{Article: &d.Article, Status: results[i].Status, Fields: docFields(doc)})
+		}
 	}
 	if batch.Size() == 0 {
 		return nil
+	}
+	if ix.observer != nil {
+		ids := make([]string, len(written))
+		for k := range written {
+			ids[k] = written[k].Article.ID
+		}
+		if err := ix.observer.Writing(ctx, ids); err != nil {
+			return fmt.Errorf("write shard %d: %w", s, err)
+		}
 	}
 	// The batch is written outside the lock: bleve analyzes, builds and
 	// persists it while the next batch for this shard is being prepared.
@@ -150,6 +163,13 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	defer ix.writeMu[s].Lock()
 	if err := shard.Batch(batch); err != nil {
 		return fmt.Errorf("write shard %d: %w", s, err)
+	}
+	if ix.observer != nil {
+		// bleve analyzed the documents' fields in place while writing
+		// the batch.
+		if err := ix.observer.Indexed(ctx, written); err != nil {
+			return fmt.Errorf("write shard %d: %w", s, err)
+		}
 	}
 	return nil
 }

@@ -47,7 +47,7 @@ type Request struct {
 
 	// Now is the reference time for the fixed date ranges (last 24
 	// hours…); zero means the present.
-	Now time.Time `json:"now,omitempty"`
+	Now time.Time `json:"now,omitzero"`
 }
 
 // Result is the answer to a Request.

@@ -24,6 +24,7 @@ import (
 	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/server"
+	"github.com/fahras/fahras/watch"
 )
 
 // browserArticles are the articles the browser test searches: elections
@@ -50,6 +51,12 @@ func browserArticles() []article.Article {
 // free local port and returns the page's address.
 func startServer(t *testing.T) string {
 	t.Helper()
+	return startServerWith(t, nil)
+}
+
+// startServerWith is startServer with the configuration changed.
+func startServerWith(t *testing.T, change func(*server.Config)) string {
+	t.Helper()
 	ctx := t.Context()
 	g, err := places.Default()
 	if err != nil {
@@ -73,7 +80,17 @@ func startServer(t *testing.T) string {
 	if err != nil {
 		t.Fatalf("search engine: %v", err)
 	}
-	srv, err := server.New(server.Config{Index: ix, Engine: engine, Enricher: enricher, RateLimit: -1, KeyRateLimit: -1})
+	watches, err := watch.Open(ctx, filepath.Join(t.TempDir(), "watches"), engine, watch.Options{Enricher: enricher})
+	if err != nil {
+		t.Fatalf("saved searches: %v", err)
+	}
+	t.Cleanup(func() { watches.Close() }) // after the server stops
+	ix.SetObserver(watches)
+	cfg := server.Config{Index: ix, Engine: engine, Enricher: enricher, Watches: watches, RateLimit: -1, KeyRateLimit: -1}
+	if change != nil {
+		change(&cfg)
+	}
+	srv, err := server.New(cfg)
 	if err != nil {
 		t.Fatalf("server: %v", err)
 	}
@@ -102,6 +119,35 @@ func findChromium(t *testing.T) string {
 	}
 	t.Skip("no Chromium found (looked for chromium, chromium-browser, google-chrome): install it to run the browser test")
 	return ""
+}
+
+// openBrowser starts a headless Chromium and returns its tab, with the
+// function that closes it; the whole session is bounded to 50 s.
+func openBrowser(t *testing.T, chromium string) (context.Context, context.CancelFunc) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1280, 1000),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 50*time.Second)
+	t.Cleanup(cancelTime)
+	if err := chromedp.Do(ctx); err != nil {
+		cancelTab()
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx, cancelTab
 }
 
 // page wraps a browser tab with the few steps the test repeats.
@@ -191,29 +237,8 @@ const markInsideWordJS = `(() => {
 func TestBrowserSearchPage(t *testing.T) {
 	chromium := findChromium(t)
 	base := startServer(t)
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.NoSandbox,
-		chromedp.Headless,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.WindowSize(1280, 1000),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(t.Context(), opts...)
-	defer cancelAlloc()
-	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTab := openBrowser(t, chromium)
 	defer cancelTab()
-	ctx, cancelTime := context.WithTimeout(ctx, 50*time.Second)
-	defer cancelTime()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
 
 	// Everything the page writes to the console; an error fails the test.
 	var (

@@ -112,7 +112,7 @@ func logPath(p string) string {
 func compressed(next http.Handler) (http.Handler, error) {
 	wrap, err := gzhttp.NewWrapper(
 		gzhttp.MinSize(1024),
-		gzhttp.ExceptContentTypes([]string{"application/x-ndjson"}),
+		gzhttp.ExceptContentTypes([]string{"application/x-ndjson", "text/event-stream"}),
 	)
 	if err != nil {
 		return nil, fmt.Errorf("compression: %w", err)

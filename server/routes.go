@@ -48,6 +48,16 @@ func (s *Server) routes(pg *page) (http.Handler, error) {
 	add(http.MethodPut, api+"/documents/{id}", writes, s.putDocument)
 	add(http.MethodDelete, api+"/documents/{id}", writes, s.deleteDocument)
 
+	add(http.MethodGet, api+"/watches", reads, s.listWatches)
+	add(http.MethodPost, api+"/watches", reads, s.createWatch)
+	add(http.MethodGet, api+"/watches/{id}", reads, s.getWatch)
+	add(http.MethodPut, api+"/watches/{id}", reads, s.replaceWatch)
+	add(http.MethodDelete, api+"/watches/{id}", reads, s.deleteWatch)
+	add(http.MethodGet, api+"/watches/{id}/matches", reads, s.watchMatches)
+	add(http.MethodGet, api+"/watches/{id}/feed.atom", reads, s.watchAtom)
+	add(http.MethodGet, api+"/watches/{id}/deliveries", reads, s.watchDeliveries)
+	add(http.MethodGet, api+"/watches/{id}/events", routeOpts{access: read}, s.watchEvents)
+
 	add(http.MethodGet, api+"/openapi.json", routeOpts{}, s.openAPI)
 	for _, prefix := range []string{"", api} {
 		add(http.MethodGet, prefix+"/healthz", routeOpts{}, s.healthz)

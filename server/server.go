@@ -33,6 +33,7 @@ import (
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/watch"
 )
 
 // Defaults for the zero values of Config.
@@ -128,6 +129,10 @@ type Config struct {
 
 	// Page is the web page served at /; nil means the built-in page.
 	Page fs.FS
+
+	// Watches keeps the saved searches (the /watches routes); nil means
+	// none are kept.
+	Watches *watch.Service
 
 	// Logger receives request logs; nil discards them.
 	Logger *slog.Logger

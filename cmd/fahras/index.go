@@ -21,6 +21,7 @@ import (
 	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/index/readers"
 	"github.com/fahras/fahras/search"
+	"github.com/fahras/fahras/watch"
 )
 
 // defaultIndexDir is where commands keep the index unless told otherwise.
@@ -156,6 +157,15 @@ func indexCommand(env *Env) *cobra.Command {
 		defer ix.Close()
 		if created {
 			env.Logger.Info("created index", "dir", dir, "shards", ix.Shards())
+		}
+		// Saved searches see these articles too; their webhooks are
+		// called by the server.
+		watches, err := openWatches(ctx, env, ix, g, watch.Options{Hold: true}, true)
+		if err != nil {
+			return failed(err)
+		}
+		if watches != nil {
+			defer watches.Close() // before the index closes
 		}
 		var bar *progress
 		if env.StderrIsTerminal && !quiet {

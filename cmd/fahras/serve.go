@@ -23,21 +23,23 @@ import (
 	"github.com/fahras/fahras/index/readers"
 	"github.com/fahras/fahras/search"
 	"github.com/fahras/fahras/server"
+	"github.com/fahras/fahras/watch"
 )
 
 // serveFlags are the flags serve and demo share.
 type serveFlags struct {
-	addr        string
-	writeKeys   []string
-	keyFile     string
-	readKeys    []string
-	corsOrigins []string
-	timeout     time.Duration
-	rateLimit   float64
-	rateBurst   int
-	maxSearches int
-	maxQueued   int
-	queueWait   time.Duration
+	addr         string
+	writeKeys    []string
+	keyFile      string
+	readKeys     []string
+	corsOrigins  []string
+	timeout      time.Duration
+	rateLimit    float64
+	rateBurst    int
+	maxSearches  int
+	maxQueued    int
+	queueWait    time.Duration
+	webhookAllow []string
 }
 
 func (f *serveFlags) register(fs *pflag.FlagSet) {
@@ -52,6 +54,7 @@ func (f *serveFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.maxSearches, "max-searches", 0, "searches run at once (0: one per CPU); more wait in a queue")
 	fs.IntVar(&f.maxQueued, "max-queued", server.DefaultMaxQueuedSearch, "searches that may wait for a slot; beyond, 503 with Retry-After")
 	fs.DurationVar(&f.queueWait, "queue-wait", server.DefaultSearchQueueWait, "longest a search waits for a slot before 503 with Retry-After")
+	fs.StringSliceVar(&f.webhookAllow, "webhook-allow", nil, "host (or *.domain, address, CIDR) saved searches may call webhooks on (repeatable); none: no webhooks. Internal addresses need an explicit address or CIDR")
 }
 
 // keys gathers the write and read keys from the flags, the environment
@@ -160,8 +163,18 @@ func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazett
 	if err != nil {
 		return failed(err)
 	}
+	policy, err := watch.ParsePolicy(sf.webhookAllow)
+	if err != nil {
+		return misused("--webhook-allow: %v", err)
+	}
+	watches, err := openWatches(ctx, env, ix, g, watch.Options{Webhooks: policy}, false)
+	if err != nil {
+		return failed(err)
+	}
+	defer watches.Close() // before the index closes
 	srv, err := server.New(server.Config{
-		Index: ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
+		Watches: watches,
+		Index:   ix, Engine: eng, Enricher: index.NewEnricher(g, nil),
 		WriteKeys: writeKeys, ReadKeys: readKeys, CORSOrigins: sf.corsOrigins,
 		RequestTimeout: sf.timeout, RateLimit: sf.rateLimit, RateBurst: sf.rateBurst,
 		MaxSearches: sf.maxSearches, MaxQueued: sf.maxQueued, QueueWait: sf.queueWait,
