@@ -42,6 +42,14 @@ const (
 	FieldBodyHash    = "body_hash"
 	FieldContentHash = "content_hash"
 	FieldDuplicateOf = "duplicate_of"
+
+	// FieldStory is the ID of the article's story (see package story),
+	// indexed and stored; FieldStoryBand holds its signature's LSH band
+	// terms, by which a new article finds its candidates; FieldStorySig
+	// stores the signature and publication time (see storyRecord).
+	FieldStory     = "story"
+	FieldStoryBand = "story_band"
+	FieldStorySig  = "story_sig"
 )
 
 // Analyzer names as defined in the index mapping. They are custom
@@ -125,6 +133,10 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 	bodyHash := keywordField(false)
 	bodyHash.Store = true
 	doc.AddFieldMappingsAt(FieldBodyHash, bodyHash)
+	storyField := keywordField(false)
+	storyField.Store = true
+	doc.AddFieldMappingsAt(FieldStory, storyField)
+	doc.AddFieldMappingsAt(FieldStoryBand, keywordField(false))
 
 	storedOnly := func() *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()
@@ -137,7 +149,7 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 		return fm
 	}
 	// The article itself, and what writes check without decompressing it.
-	for _, f := range []string{FieldStored, FieldContentHash, FieldDuplicateOf} {
+	for _, f := range []string{FieldStored, FieldContentHash, FieldDuplicateOf, FieldStorySig} {
 		doc.AddFieldMappingsAt(f, storedOnly())
 	}
 

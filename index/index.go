@@ -25,8 +25,9 @@ const metaFile = "fahras.json"
 // in a way that old indexes cannot be read with. Format 1 kept every text
 // field stored and an indexed date-time field; format 2 keeps one
 // compressed record per article (FieldStored) and positions without
-// offsets.
-const formatVersion = 2
+// offsets; format 3 adds each article's story (FieldStory and its
+// signature's bands).
+const formatVersion = 3
 
 // ErrNotExist is returned by Open when the directory holds no index.
 var ErrNotExist = errors.New("no fahras index in this directory")
@@ -71,6 +72,10 @@ type Index struct {
 	// first ID, so that duplicates among batches not yet persisted are
 	// found; persisted ones are found in the index.
 	bodies sync.Map
+
+	// stories follows the story assignments of the writes in flight
+	// (see stories.go).
+	stories *storyWrites
 
 	// facets caches each segment's facet values for FacetCounts.
 	facets *facetColumns
@@ -205,6 +210,7 @@ func (ix *Index) init() error {
 		_ = withMapping.SetIndexMapping(ix.mapping)
 	}
 	ix.writeMu = make([]sync.Mutex, len(ix.shards))
+	ix.stories = newStoryWrites()
 	ix.touch()
 	return nil
 }

@@ -37,7 +37,7 @@ func StoredArticles(dir string) Source {
 		if err := json.Unmarshal(raw, &meta); err != nil {
 			return fmt.Errorf("read stored articles of %s: metadata: %w", dir, err)
 		}
-		if meta.Format != 1 && meta.Format != formatVersion {
+		if meta.Format < 1 || meta.Format > formatVersion {
 			return fmt.Errorf("read stored articles of %s: %w", dir, &FormatError{Dir: dir, Found: meta.Format})
 		}
 		if meta.Shards <= 0 || meta.Shards > 64 {

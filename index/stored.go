@@ -121,11 +121,13 @@ type Stored struct {
 	Article article.Article
 	// DuplicateOf names another document with the same body, if any.
 	DuplicateOf string
+	// Story is the ID of the article's story.
+	Story string
 }
 
 // HitFields are the stored fields to ask bleve for to rebuild a hit's
 // article with StoredOf.
-var HitFields = []string{FieldStored, FieldDuplicateOf}
+var HitFields = []string{FieldStored, FieldDuplicateOf, FieldStory}
 
 // StoredOf rebuilds the article of a hit whose stored fields include
 // HitFields.
@@ -136,5 +138,6 @@ func (ix *Index) StoredOf(id string, fields map[string]interface{}) (Stored, err
 		return Stored{Article: a}, err
 	}
 	dup, _ := fields[FieldDuplicateOf].(string)
-	return Stored{Article: a, DuplicateOf: dup}, nil
+	st, _ := fields[FieldStory].(string)
+	return Stored{Article: a, DuplicateOf: dup, Story: st}, nil
 }

@@ -29,6 +29,9 @@ type WriteResult struct {
 	Status Status `json:"status"`
 	// DuplicateOf names another document with the same body, if any.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Story is the ID of the story the document was written into
+	// (absent for an unchanged document, which keeps its story).
+	Story string `json:"story,omitempty"`
 }
 
 // representable reports whether a publication time can be indexed: dates
@@ -104,8 +107,8 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 	}
 	defer release() // after the batch is persisted (deferred calls run last first)
 
-	batch := shard.NewBatch()
-	var written []Indexed // for the observer
+	hashes := make(map[int]string, len(idx))
+	var changed []int // the documents to write, in order
 	for _, i := range idx {
 		d := &docs[i]
 		id := d.Article.ID
@@ -116,9 +119,9 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 			d.Article.Published = time.Time{}
 		}
 		results[i].DuplicateOf = dups[id]
-		hash := contentHash(&d.Article)
+		hashes[i] = contentHash(&d.Article)
 		if old, ok := existing[id]; ok {
-			if old == hash {
+			if old == hashes[i] {
 				results[i].Status = Unchanged
 				continue
 			}
@@ -126,12 +129,28 @@ func (ix *Index) writeShard(ctx context.Context, s int, docs []Doc, idx []int, r
 		} else {
 			results[i].Status = Created
 		}
+		changed = append(changed, i)
+	}
+	stories, releaseStories, err := ix.assignStories(ctx, docs, changed)
+	if err != nil {
+		return fmt.Errorf("write shard %d: %w", s, err)
+	}
+	defer releaseStories()
+
+	batch := shard.NewBatch()
+	var written []Indexed // for the observer
+	for _, i := range changed {
+		d := &docs[i]
+		id := d.Article.ID
 		stored, err := ix.codec.encode(&d.Article)
 		if err != nil {
 			return fmt.Errorf("write shard %d: %w", s, err)
 		}
 		doc := document.NewDocument(id)
-		if err := ix.mapping.MapDocument(doc, d.fields(dups[id], hash, stored)); err != nil {
+		fields := d.fields(dups[id], hashes[i], stored)
+		setStoryFields(fields, stories[i])
+		results[i].Story = stories[i].Story
+		if err := ix.mapping.MapDocument(doc, fields); err != nil {
 			return fmt.Errorf("write shard %d: document %s: %w", s, id, err)
 		}
 		pairTextFields(doc)

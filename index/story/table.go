@@ -122,6 +122,14 @@ func (t *Table) remove(id string) {
 	}
 }
 
+// Has reports whether the table holds a member with the ID.
+func (t *Table) Has(id string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	_, ok := t.byID[id]
+	return ok
+}
+
 // Len is the number of members.
 func (t *Table) Len() int {
 	t.mu.Lock()
