@@ -240,7 +240,14 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		}()
 		res, tally, err = e.ix.SearchCounting(ctx, breq, req.Now.Add(-24*time.Hour))
 	}
-	if err == nil && hasID {
+	var stories *collapsed
+	if err == nil && req.Collapse == CollapseStory {
+		// One hit per story (collapse.go); the facets and the total,
+		// counted above, stay per article.
+		if stories, err = e.collapse(ctx, &req, mainQuery, fullOrder); err == nil {
+			res.Hits = stories.hits
+		}
+	} else if err == nil && hasID {
 		page, exact := pageOf(res.Hits, order, lead, req.Size)
 		if exact {
 			res.Hits = page
@@ -280,9 +287,14 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		if err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
+		if stories != nil {
+			hit.Collapsed = stories.groups[h.ID]
+		}
 		out.Hits = append(out.Hits, keepFields(hit, req.Fields))
 	}
-	if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
+	if stories != nil {
+		out.Stories = &stories.count
+	} else if len(res.Hits) == req.Size && uint64(req.Page*req.Size) < res.Total || len(req.SearchAfter) > 0 && len(res.Hits) == req.Size {
 		out.SearchAfter = encodeCursor(cursorValues(res.Hits[len(res.Hits)-1], fullOrder))
 	}
 	if !req.NoFacets {

@@ -127,6 +127,7 @@ var hitFieldTable = []struct {
 	{"highlights", []string{index.FieldStored}},
 	{"snippet", []string{index.FieldStored}},
 	{"duplicate_of", []string{index.FieldDuplicateOf}},
+	{"story", []string{index.FieldStory}},
 }
 
 // HitFields lists the fields of a hit that fields= may choose (the id and
@@ -163,7 +164,7 @@ func keepFields(h Hit, fields []string) Hit {
 	if len(fields) == 0 {
 		return h
 	}
-	kept := Hit{ID: h.ID, Score: h.Score}
+	kept := Hit{ID: h.ID, Score: h.Score, Collapsed: h.Collapsed}
 	for _, f := range fields {
 		switch f {
 		case "title":
@@ -190,6 +191,8 @@ func keepFields(h Hit, fields []string) Hit {
 			kept.Snippet = h.Snippet
 		case "duplicate_of":
 			kept.DuplicateOf = h.DuplicateOf
+		case "story":
+			kept.Story = h.Story
 		}
 	}
 	return kept

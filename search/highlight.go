@@ -28,16 +28,33 @@ func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
 	if _, loaded := h.Fields[index.FieldStored]; !loaded {
 		// fields= asked for none of what the article's record holds.
 		dup, _ := h.Fields[index.FieldDuplicateOf].(string)
-		return Hit{ID: h.ID, Score: h.Score, DuplicateOf: dup}, nil
+		story, _ := h.Fields[index.FieldStory].(string)
+		return Hit{ID: h.ID, Score: h.Score, DuplicateOf: dup, Story: story}, nil
 	}
 	st, err := e.ix.StoredOf(h.ID, h.Fields)
 	if err != nil {
 		return Hit{}, err
 	}
+	out, body := storedHit(h.ID, h.Score, &st)
+	if m == nil {
+		out.Snippet = html.EscapeString(cutRunes(body, snippetRunes))
+		return out, nil
+	}
+	out.Highlights = map[string]string{
+		"title": Mark(out.Title, m.spans(out.Title)),
+	}
+	out.Snippet = Snippet(body, m.spans(body))
+	out.Highlights["body"] = out.Snippet
+	return out, nil
+}
+
+// storedHit is the hit of a stored article without snippet or
+// highlights, and the text its snippet is cut from.
+func storedHit(id string, score float64, st *index.Stored) (Hit, string) {
 	a := &st.Article
 	out := Hit{
-		ID:            h.ID,
-		Score:         h.Score,
+		ID:            id,
+		Score:         score,
 		Title:         a.Title,
 		PublishedText: a.PublishedText,
 		Source:        a.Source,
@@ -45,6 +62,7 @@ func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
 		Author:        a.Author,
 		URL:           a.URL,
 		DuplicateOf:   st.DuplicateOf,
+		Story:         st.Story,
 		Dateline:      a.Dateline,
 		Places:        a.Places,
 	}
@@ -56,16 +74,7 @@ func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
 	if body == "" {
 		body = a.Summary
 	}
-	if m == nil {
-		out.Snippet = html.EscapeString(cutRunes(body, snippetRunes))
-		return out, nil
-	}
-	out.Highlights = map[string]string{
-		"title": Mark(out.Title, m.spans(out.Title)),
-	}
-	out.Snippet = Snippet(body, m.spans(body))
-	out.Highlights["body"] = out.Snippet
-	return out, nil
+	return out, body
 }
 
 func mergeSpans(in []span) []span {

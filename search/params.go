@@ -529,6 +529,9 @@ var SearchParams = &ParamSet[Request]{
 			func(r *Request, v value) { r.Fields = v.strs }},
 		{Param{Name: "no_highlight", Kind: KindBool, Doc: "no snippets with highlighted words"},
 			func(r *Request, v value) { r.NoHighlight = v.b }},
+		{Param{Name: "collapse", Kind: KindEnum, Enum: []string{CollapseStory},
+			Doc: "story: one hit per story, the best-ranked of its versions, with the number of matching versions and their sources; the total and the facets still count articles; not with search_after"},
+			func(r *Request, v value) { r.Collapse = v.str() }},
 	}...),
 	check: func(r *Request) error { return r.normalize() },
 }
@@ -602,6 +605,14 @@ func (r *Request) normalize() error {
 	}
 	if len(r.SearchAfter) > 0 && r.Page != 1 {
 		return badParam("search_after", "invalid_page", "search_after and page cannot be combined")
+	}
+	switch r.Collapse {
+	case "", CollapseStory:
+	default:
+		return badParam("collapse", "invalid_collapse", "collapse must be %s, not %q", CollapseStory, r.Collapse)
+	}
+	if r.Collapse != "" && len(r.SearchAfter) > 0 {
+		return badParam("collapse", "invalid_collapse", "collapse cannot be combined with search_after; page collapsed results with page")
 	}
 	switch r.Sort {
 	case "":

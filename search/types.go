@@ -44,6 +44,9 @@ type Request struct {
 	Fields []string `json:"fields,omitempty"`
 	// NoHighlight skips snippets and highlighting.
 	NoHighlight bool `json:"no_highlight,omitempty"`
+	// Collapse is "story" for one hit per story (see StoryGroup), or
+	// empty.
+	Collapse string `json:"collapse,omitempty"`
 
 	// Now is the reference time for the fixed date ranges (last 24
 	// hours…); zero means the present.
@@ -69,6 +72,9 @@ type Result struct {
 	DidYouMean string `json:"did_you_mean,omitempty"`
 	// Warnings explain parts of the query that were repaired or ignored.
 	Warnings []query.Warning `json:"warnings"`
+	// Stories is the number of stories the matches tell, when the hits
+	// are collapsed by story.
+	Stories *StoryCount `json:"stories,omitempty"`
 }
 
 // Hit is one matching article.
@@ -95,6 +101,11 @@ type Hit struct {
 	Snippet string `json:"snippet,omitzero"`
 	// DuplicateOf names an earlier article with the same body.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
+	// Story is the ID of the article's story (GET /stories/{id}).
+	Story string `json:"story,omitempty"`
+	// Collapsed is, in a search collapsed by story, the story the hit
+	// stands for.
+	Collapsed *StoryGroup `json:"collapsed,omitempty"`
 }
 
 // Facets are the counts of the matching articles by date, place, source,
