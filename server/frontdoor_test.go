@@ -316,6 +316,10 @@ func (s *stubSearcher) FacetValues(_ context.Context, fr search.FacetRequest) (*
 	return &search.FacetValues{Facet: fr.Facet, Values: []search.Bucket{}}, nil
 }
 
+func (s *stubSearcher) Story(_ context.Context, id string) (*search.Story, error) {
+	return nil, search.ErrNoStory
+}
+
 // The server needs only the small interfaces it names: it runs over a
 // stand-in searcher, and reads the request the stand-in sees through the
 // parameter tables.

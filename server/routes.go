@@ -39,6 +39,7 @@ func (s *Server) routes(pg *page) (http.Handler, error) {
 	add(http.MethodPost, api+"/search", reads, s.queue(s.postSearch))
 	add(http.MethodGet, api+"/suggest", reads, s.queue(s.suggest))
 	add(http.MethodGet, api+"/facets/{facet}", reads, s.queue(s.facetValues))
+	add(http.MethodGet, api+"/stories/{id}", reads, s.queue(s.getStory))
 	add(http.MethodPost, api+"/analyze", reads, s.analyze)
 	add(http.MethodGet, api+"/stats", reads, s.stats)
 

@@ -52,12 +52,13 @@ const (
 	DefaultSearchQueueWait = 2 * time.Second
 )
 
-// Searcher answers searches, completions and facet value lists:
+// Searcher answers searches, completions, facet value lists and stories:
 // *search.Engine, or a stand-in in tests.
 type Searcher interface {
 	Search(context.Context, search.Request) (*search.Result, error)
 	Suggest(context.Context, search.SuggestRequest) ([]search.Completion, error)
 	FacetValues(context.Context, search.FacetRequest) (*search.FacetValues, error)
+	Story(ctx context.Context, id string) (*search.Story, error)
 }
 
 // Store keeps the articles: *index.Index, or a stand-in in tests.
