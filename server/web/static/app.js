@@ -41,6 +41,7 @@
     resultsHeading: $('#results-heading'),
     total: $('#total'),
     sort: $('#sort'),
+    collapse: $('#collapse'),
     chips: $('#chips'),
     dym: $('#did-you-mean'),
     warnings: $('#warnings'),
@@ -167,6 +168,17 @@
     return `${num(n)} ${r >= 3 && r <= 10 ? 'نتائج' : 'نتيجة'}`;
   }
 
+  function storiesPhrase(n, atLeast) {
+    const words = n === 1 ? 'قصة واحدة' : n === 2 ? 'قصتين' : `${num(n)} ${n % 100 >= 3 && n % 100 <= 10 ? 'قصص' : 'قصة'}`;
+    return atLeast ? `${words} على الأقل` : words;
+  }
+
+  function versionsPhrase(n) {
+    if (n === 2) return 'نسختان';
+    const r = n % 100;
+    return `${num(n)} ${r >= 3 && r <= 10 ? 'نسخ' : 'نسخة'}`;
+  }
+
   function tookPhrase(ms) {
     if (!(ms >= 0.5)) return 'في أقل من ملّي ثانية';
     return `في ${num(ms)} ملّي ثانية`;
@@ -175,7 +187,7 @@
   // ---- State and the URL ----------------------------------------------
 
   function blankState() {
-    return {q: '', from: '', to: '', sort: '', page: 1, country: [], place: [], source: [], category: [], author: []};
+    return {q: '', from: '', to: '', sort: '', collapse: '', page: 1, country: [], place: [], source: [], category: [], author: []};
   }
 
   function stateFromURL(search) {
@@ -186,6 +198,7 @@
     st.to = p.get('to') || '';
     const sort = p.get('sort') || '';
     st.sort = ['relevance', 'newest', 'oldest'].includes(sort) ? sort : '';
+    st.collapse = p.get('collapse') === 'story' ? 'story' : '';
     const page = parseInt(p.get('page') || '1', 10);
     st.page = page > 0 ? page : 1;
     for (const k of LIST_PARAMS) {
@@ -203,6 +216,7 @@
       for (const v of st[k]) p.append(k, v);
     }
     if (st.sort) p.set('sort', st.sort);
+    if (st.collapse) p.set('collapse', st.collapse);
     if (st.page > 1) p.set('page', String(st.page));
     return p;
   }
@@ -272,6 +286,7 @@
   function syncControls() {
     if (ui.q.value.trim() !== state.q) ui.q.value = state.q;
     ui.sort.value = state.sort || (state.q ? 'relevance' : 'newest');
+    ui.collapse.checked = state.collapse === 'story';
     document.title = state.q ? `${state.q} — فهرس` : 'فهرس — البحث في الأخبار';
     renderChips();
   }
@@ -469,7 +484,10 @@
       lastRanges = (r.facets.dates && r.facets.dates.ranges) || [];
     }
 
-    ui.total.textContent = `${resultsPhrase(total)} ${tookPhrase(Number(r.took_ms))}`;
+    const stories = r.stories && Number(r.stories.count) >= 0 ? r.stories : null;
+    ui.total.textContent = stories
+      ? `${resultsPhrase(total)} في ${storiesPhrase(Number(stories.count), stories.relation === 'gte')} ${tookPhrase(Number(r.took_ms))}`
+      : `${resultsPhrase(total)} ${tookPhrase(Number(r.took_ms))}`;
     ui.empty.hidden = !isStart(state);
     ui.noResults.hidden = total > 0 || isStart(state);
     $('.no-results-query', ui.noResults).textContent = state.q ? `«${state.q}»` : 'عوامل التصفية المختارة';
@@ -478,7 +496,9 @@
     renderWarnings(r.warnings);
     ui.results.replaceChildren(...hits.map(renderHit));
     ui.results.setAttribute('start', String((state.page - 1) * PAGE_SIZE + 1));
-    renderPager(total);
+    // Collapsed, the pages are pages of stories; "gte" means more may
+    // follow the ones counted.
+    renderPager(stories ? Number(stories.count) + (stories.relation === 'gte' ? PAGE_SIZE : 0) : total);
     renderFacets(r.facets);
     renderChips();
   }
@@ -548,7 +568,55 @@
       li.append(el('ul', {class: 'hit-places', 'aria-label': 'الأماكن'},
         ...places.map((p) => el('li', null, placeChip(p, h.dateline)))));
     }
+    const group = h.collapsed;
+    if (group && typeof group.id === 'string' && Number(group.versions) > 1) li.append(storyBox(group));
     return li;
+  }
+
+  // storyBox is a collapsed story's line: how many versions match and
+  // from which outlets, and a button that lists every version of the
+  // story (GET /stories/{id}) by time and outlet.
+  function storyBox(group) {
+    const box = el('div', {class: 'hit-story', dataset: {story: group.id}});
+    const sources = (Array.isArray(group.sources) ? group.sources : []).filter((b) => b && typeof b.value === 'string');
+    const listID = `story-${group.id}`;
+    const button = el('button', {type: 'button', class: 'story-toggle quiet', 'aria-expanded': 'false', 'aria-controls': listID,
+      text: `${versionsPhrase(Number(group.versions))} من هذا الخبر`});
+    const outlets = el('span', {class: 'story-sources'}, ...sources.map((b) => el('bdi', {text: b.value})));
+    const list = el('ol', {class: 'story-versions', id: listID, hidden: ''});
+    box.append(button, outlets, list);
+    let loaded = false;
+    button.addEventListener('click', async () => {
+      const open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      list.hidden = !open;
+      if (!open || loaded) return;
+      list.replaceChildren(el('li', {class: 'story-loading', text: 'جارٍ التحميل…'}));
+      try {
+        const st = await getJSON(`stories/${encodeURIComponent(group.id)}`, new URLSearchParams());
+        loaded = true;
+        const versions = Array.isArray(st.versions) ? st.versions : [];
+        list.replaceChildren(...versions.map(versionItem));
+      } catch (err) {
+        list.replaceChildren(el('li', {class: 'story-error', text: err instanceof APIError ? err.message : 'تعذّر تحميل نسخ الخبر.'}));
+      }
+    });
+    return box;
+  }
+
+  function versionItem(v) {
+    const li = el('li', {class: 'story-version', dataset: {id: v.id || ''}});
+    if (v.published) li.append(el('time', {datetime: v.published, text: fmtTime(v.published)}));
+    if (v.source) li.append(el('bdi', {class: 'hit-source', text: v.source}));
+    const href = safeURL(v.url);
+    li.append(el(href ? 'a' : 'span', href ? {href, rel: 'noopener noreferrer', dir: 'auto', text: v.title || 'بلا عنوان'} : {dir: 'auto', text: v.title || 'بلا عنوان'}));
+    return li;
+  }
+
+  function fmtTime(iso) {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return '';
+    return `${fmtDay(iso)} ${digits(`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`)}`;
   }
 
   function uniquePlaces(h) {
@@ -1164,6 +1232,12 @@
   ui.sort.addEventListener('change', () => {
     change((st) => {
       st.sort = ui.sort.value;
+    });
+  });
+
+  ui.collapse.addEventListener('change', () => {
+    change((st) => {
+      st.collapse = ui.collapse.checked ? 'story' : '';
     });
   });
 
