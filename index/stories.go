@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/index/story"
@@ -116,20 +117,30 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Member) (*story.Table, error) {
 	tab := story.NewTable()
 	seen := make(map[string]bool)
-	var terms []query.Query
+	var bands []string
 	for _, s := range stories {
 		for _, b := range s.Sig.Bands() {
-			if seen[b] {
-				continue
+			if !seen[b] {
+				seen[b] = true
+				bands = append(bands, b)
 			}
-			seen[b] = true
-			tq := query.NewTermQuery(b)
-			tq.SetField(FieldStoryBand)
-			terms = append(terms, tq)
 		}
 	}
-	if len(terms) == 0 {
+	// Most bands of a new article are in no other article: they are
+	// looked up in the segments' term dictionaries first, which costs no
+	// allocation, and only those found are searched.
+	bands, err := ix.presentTerms(FieldStoryBand, bands)
+	if err != nil {
+		return nil, fmt.Errorf("look up story candidates: %w", err)
+	}
+	if len(bands) == 0 {
 		return tab, nil
+	}
+	terms := make([]query.Query, len(bands))
+	for i, b := range bands {
+		tq := query.NewTermQuery(b)
+		tq.SetField(FieldStoryBand)
+		terms[i] = tq
 	}
 	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(terms), maxStoryCandidates*len(stories), 0, false)
 	req.Fields = []string{FieldStory, FieldStorySig}
@@ -148,6 +159,53 @@ func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Mem
 		tab.Add(story.Member{ID: h.ID, Story: id, Sig: sig, Published: published})
 	}
 	return tab, nil
+}
+
+// presentTerms returns the terms that some segment of some shard holds
+// in field (perhaps only for deleted documents), in the order given.
+func (ix *Index) presentTerms(field string, terms []string) ([]string, error) {
+	found := make([]bool, len(terms))
+	for i, s := range ix.shards {
+		adv, err := s.Advanced()
+		if err != nil {
+			return nil, fmt.Errorf("shard %d: %w", i, err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return nil, fmt.Errorf("shard %d: %w", i, err)
+		}
+		contains, ok := r.(bleveindex.IndexReaderContains)
+		if !ok {
+			r.Close()
+			return terms, nil // no dictionary look-ups: search them all
+		}
+		dict, err := contains.FieldDictContains(field)
+		if err != nil {
+			r.Close()
+			return nil, fmt.Errorf("shard %d: %w", i, err)
+		}
+		for k, t := range terms {
+			if found[k] {
+				continue
+			}
+			if ok, err := dict.Contains([]byte(t)); err != nil {
+				r.Close()
+				return nil, fmt.Errorf("shard %d: %w", i, err)
+			} else if ok {
+				found[k] = true
+			}
+		}
+		if err := r.Close(); err != nil {
+			return nil, fmt.Errorf("shard %d: %w", i, err)
+		}
+	}
+	out := terms[:0:0]
+	for k, t := range terms {
+		if found[k] {
+			out = append(out, t)
+		}
+	}
+	return out, nil
 }
 
 // MaxStoryVersions bounds the versions Story lists.

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/fahras/fahras/analyzers"
 )
@@ -44,6 +45,10 @@ const (
 	MinShingles = 8
 )
 
+// leadBytes is how many bytes a word of the lead may take on average
+// before the text is cut: Arabic words take 10–12, with their space.
+const leadBytes = 32
+
 // Signature is the MinHash of an article's lead shingles.
 type Signature struct {
 	Mins [Hashes]uint32
@@ -66,6 +71,15 @@ func sign(text string, k, lead int) Signature {
 	var sig Signature
 	for i := range sig.Mins {
 		sig.Mins[i] = ^uint32(0)
+	}
+	// Only the lead is shingled: the text is cut well past it (at a
+	// space) before it is tokenized.
+	if limit := leadBytes * lead; len(text) > limit {
+		cut := strings.LastIndexByte(text[:limit], ' ')
+		if cut <= 0 {
+			cut = limit
+		}
+		text = text[:cut]
 	}
 	toks := exact.Tokens(text)
 	if len(toks) > lead {
