@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/fahras/fahras/index/places"
-	"github.com/fahras/fahras/index/story"
 	"github.com/fahras/fahras/index/readers"
+	"github.com/fahras/fahras/index/story"
 )
 
 // antPath is the shared news corpus, beside the repository.
