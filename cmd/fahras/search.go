@@ -238,6 +238,13 @@ func plain(s string) string {
 func printResult(w io.Writer, res *search.Result, terminal bool) {
 	iso := func(s string) string { return isolate(s, terminal) }
 	fmt.Fprintf(w, "%d results (%.1f ms), page %d, sorted by %s\n", res.Total, res.TookMS, res.Page, res.Sort)
+	if res.Stories != nil {
+		atLeast := ""
+		if res.Stories.Relation == "gte" {
+			atLeast = "at least "
+		}
+		fmt.Fprintf(w, "collapsed by story: %s%d stories\n", atLeast, res.Stories.Count)
+	}
 	if res.DidYouMean != "" {
 		fmt.Fprintf(w, "did you mean: %s\n", iso(res.DidYouMean))
 	}
@@ -260,10 +267,17 @@ func printResult(w io.Writer, res *search.Result, terminal bool) {
 	}
 	tw.Flush()
 	for i, h := range res.Hits {
-		if h.Snippet == "" {
+		if h.Snippet == "" && h.Collapsed == nil {
 			continue
 		}
 		fmt.Fprintf(w, "\n%d. %s\n", (res.Page-1)*res.Size+i+1, iso(plain(h.Snippet)))
+		if g := h.Collapsed; g != nil && g.Versions > 1 {
+			var sources []string
+			for _, b := range g.Sources {
+				sources = append(sources, fmt.Sprintf("%s (%d)", iso(b.Value), b.Count))
+			}
+			fmt.Fprintf(w, "   story %s: %d versions from %s\n", g.ID, g.Versions, strings.Join(sources, ", "))
+		}
 	}
 	if f := res.Facets; f != nil {
 		fmt.Fprintln(w, "\nfacets:")
