@@ -32,14 +32,14 @@ const (
 	ShingleWords = 3
 	// LeadWords is how many words from the start of the text are
 	// shingled.
-	LeadWords = 150
+	LeadWords = 120
 	// Hashes is the number of MinHash functions, Bands × Rows.
 	Hashes = Bands * Rows
 	Bands  = 32
 	Rows   = 2
 	// Threshold is the estimated Jaccard similarity at and above which
 	// two articles are one story.
-	Threshold = 0.25
+	Threshold = 0.22
 	// MinShingles is the fewest shingles a text needs to be compared:
 	// shorter texts (a caption, a title alone) are their own story.
 	MinShingles = 8
