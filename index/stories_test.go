@@ -123,8 +123,12 @@ func TestStoriesAcrossBatchesShardsUpdatesAndRestarts(t *testing.T) {
 	if err != nil || res[0].Story != s {
 		t.Fatalf("after a restart a version started %q (%v), not %q", res[0].Story, err, s)
 	}
-	// Unchanged documents keep their story.
-	res, err = ix.Write(ctx, []index.Doc{storyDoc(enr, "v3", "الرياضية", storyVersion, day.Add(3*time.Hour))})
+	// Corrected, a document keeps its story; unchanged, too.
+	res, err = ix.Write(ctx, []index.Doc{storyDoc(enr, "v3", "الرياضية", storyVersion+" (تصحيح)", day.Add(3*time.Hour))})
+	if err != nil || res[0].Status != index.Updated || res[0].Story != s {
+		t.Fatalf("a corrected version: %+v, %v; want story %q", res, err, s)
+	}
+	res, err = ix.Write(ctx, []index.Doc{storyDoc(enr, "v3", "الرياضية", storyVersion+" (تصحيح)", day.Add(3*time.Hour))})
 	if err != nil || res[0].Status != index.Unchanged || storyOf(t, ix, "v3") != s {
 		t.Fatalf("an unchanged write: %+v, %v", res, err)
 	}

@@ -115,12 +115,19 @@ func TestAssignJoinsTheMostSimilarStoryWithinTheGap(t *testing.T) {
 	if late.Story == first.Story {
 		t.Errorf("a copy five days later joined the story")
 	}
-	// An article is never its own candidate: rewritten into another
-	// event, it leaves its story.
+	// Rewritten into another event, an article leaves its story; edited
+	// a little, it keeps it, even alone in it.
 	again := Member{ID: "a", Sig: Sign(otherEvent), Published: day}
 	Assign(&again, "h4", tab.Candidates(&again.Sig))
 	if again.Story == first.Story {
 		t.Errorf("a rewritten article kept its old story")
+	}
+	alone := NewTable()
+	alone.Add(first)
+	corrected := Member{ID: "a", Sig: Sign(withMarks + " وأضاف"), Published: day}
+	Assign(&corrected, "h5", alone.Candidates(&corrected.Sig))
+	if corrected.Story != first.Story {
+		t.Errorf("a corrected article left its story for %q", corrected.Story)
 	}
 	tab.Remove("b")
 	tab.RemoveIf("a", "not its story")

@@ -34,14 +34,15 @@ func near(a, b time.Time) bool {
 
 // Best returns the candidate most similar to the article self, if one is
 // similar enough and near enough in time to be of its story (ties go to
-// the first given). Candidates with the article's own ID (an earlier
-// version of it) are skipped.
+// the first given). An earlier version of the article itself (a
+// candidate with its ID) counts like any other: edited a little, an
+// article keeps its story; rewritten into another event, it leaves it.
 func Best(self Member, cands []Member) (Member, float64, bool) {
 	var best Member
 	bestSim := -1.0
 	for i := range cands {
 		c := &cands[i]
-		if c.ID == self.ID || c.Story == "" || !near(self.Published, c.Published) {
+		if c.Story == "" || !near(self.Published, c.Published) {
 			continue
 		}
 		if s := Similarity(&self.Sig, &c.Sig); s >= Threshold && s > bestSim {
