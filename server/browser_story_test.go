@@ -61,9 +61,17 @@ func TestBrowserCollapsedStory(t *testing.T) {
 	if got := p.eval(`[...document.querySelectorAll('#results .story-version')].map((li) => li.dataset.id + ' ' + li.querySelector('.hit-source').textContent).join(' | ')`); got != "cyclone-1 وكالة الأنباء العمانية | cyclone-3 قناة الساحل | cyclone-2 صحيفة الخليج" {
 		t.Errorf("versions by time: %q", got)
 	}
+	if got := p.eval(`document.querySelector('#results .story-version time').textContent`); got != "١٢ أيار ٢٠٢٥ ١٦:٠٠" {
+		t.Errorf("the first version's time %q", got)
+	}
 	if got := p.eval(`document.querySelector('#results .story-toggle').getAttribute('aria-expanded')`); got != "true" {
 		t.Errorf("aria-expanded %q after opening", got)
 	}
+	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	savePNG(t, "story.png", shot)
 	p.do("fold it again", chromedp.Click(chromedp.CSS("#results .story-toggle")))
 	if got := p.eval(`document.querySelector('#results .story-versions').hidden + ' ' + document.querySelector('#results .story-toggle').getAttribute('aria-expanded')`); got != "true false" {
 		t.Errorf("folded: %q", got)

@@ -613,10 +613,11 @@
     return li;
   }
 
+  // fmtTime is the day and the time of day as the article gives them (in
+  // its own time zone, as fmtDay reads the day).
   function fmtTime(iso) {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return '';
-    return `${fmtDay(iso)} ${digits(`${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`)}`;
+    const m = /T(\d{2}):(\d{2})/.exec(iso || '');
+    return m ? `${fmtDay(iso)} ${digits(`${m[1]}:${m[2]}`)}` : fmtDay(iso);
   }
 
   function uniquePlaces(h) {
