@@ -33,8 +33,9 @@ const (
 	// LeadWords is how many words from the start of the text are
 	// shingled.
 	LeadWords = 120
-	// Hashes is the number of MinHash functions, Bands × Rows.
-	Hashes = Bands * Rows
+	// Hashes is the number of MinHash functions; the first Bands × Rows
+	// of them are grouped into bands of Rows.
+	Hashes = 64
 	Bands  = 32
 	Rows   = 2
 	// Threshold is the estimated Jaccard similarity at and above which
@@ -44,6 +45,9 @@ const (
 	// shorter texts (a caption, a title alone) are their own story.
 	MinShingles = 8
 )
+
+// The bands take their rows from the hashes.
+var _ [Hashes - Bands*Rows]struct{}
 
 // leadBytes is how many bytes a word of the lead may take on average
 // before the text is cut: Arabic words take 10–12, with their space.
