@@ -38,8 +38,8 @@ func newStoryWrites() *storyWrites { return &storyWrites{pending: story.NewTable
 // the document's property map.
 func setStoryFields(m map[string]interface{}, s *story.Member) {
 	m[FieldStory] = s.Story
-	if bands := s.Sig.Bands(); len(bands) > 0 {
-		m[FieldStoryBand] = bands
+	if len(s.Bands) > 0 {
+		m[FieldStoryBand] = s.Bands
 	}
 	m[FieldStorySig] = encodeStoryRecord(s.Sig, s.Published)
 }
@@ -79,7 +79,9 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 	out := make(map[int]*story.Member, len(idx))
 	for _, i := range idx {
 		a := &docs[i].Article
-		out[i] = &story.Member{ID: a.ID, Sig: story.SignArticle(a.Title, a.Body), Published: a.Published}
+		m := &story.Member{ID: a.ID, Sig: story.SignArticle(a.Title, a.Body), Published: a.Published}
+		m.Bands = m.Sig.Bands()
+		out[i] = m
 	}
 	sw := ix.stories
 	sw.mu.Lock()
@@ -97,8 +99,8 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 	for _, i := range idx {
 		m := out[i]
 		// The articles in flight are newer than their indexed versions.
-		cands := sw.pending.Candidates(&m.Sig)
-		for _, c := range indexed.Candidates(&m.Sig) {
+		cands := sw.pending.Candidates(m.Bands)
+		for _, c := range indexed.Candidates(m.Bands) {
 			if !sw.pending.Has(c.ID) {
 				cands = append(cands, c)
 			}
@@ -119,7 +121,7 @@ func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Mem
 	seen := make(map[string]bool)
 	var bands []string
 	for _, s := range stories {
-		for _, b := range s.Sig.Bands() {
+		for _, b := range s.Bands {
 			if !seen[b] {
 				seen[b] = true
 				bands = append(bands, b)

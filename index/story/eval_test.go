@@ -95,7 +95,8 @@ func cluster(arts []article.Article, sign func(a *article.Article) Signature) ma
 	for i := range arts {
 		a := &arts[i]
 		m := Member{ID: a.ID, Sig: sign(a), Published: published(a)}
-		Assign(&m, a.BodyHash(), t.Candidates(&m.Sig))
+		m.Bands = m.Sig.Bands()
+		Assign(&m, a.BodyHash(), t.Candidates(m.Bands))
 		t.Add(m)
 		out[a.ID] = m.Story
 	}

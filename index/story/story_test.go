@@ -99,33 +99,33 @@ func TestAssignJoinsTheMostSimilarStoryWithinTheGap(t *testing.T) {
 	day := time.Date(2018, 7, 17, 9, 0, 0, 0, time.UTC)
 	tab := NewTable()
 	first := Member{ID: "a", Sig: Sign(wire), Published: day}
-	Assign(&first, "h1", tab.Candidates(&first.Sig))
+	Assign(&first, "h1", tab.Candidates(first.Sig.Bands()))
 	tab.Add(first)
 	if first.Story != NewID("a", "h1") || !ValidID(first.Story) {
 		t.Fatalf("first article's story %q", first.Story)
 	}
 	second := Member{ID: "b", Sig: Sign(edited), Published: day.Add(3 * time.Hour)}
-	Assign(&second, "h2", tab.Candidates(&second.Sig))
+	Assign(&second, "h2", tab.Candidates(second.Sig.Bands()))
 	if second.Story != first.Story {
 		t.Errorf("an edited version started story %q, not %q", second.Story, first.Story)
 	}
 	tab.Add(second)
 	late := Member{ID: "c", Sig: Sign(edited), Published: day.Add(5 * 24 * time.Hour)}
-	Assign(&late, "h3", tab.Candidates(&late.Sig))
+	Assign(&late, "h3", tab.Candidates(late.Sig.Bands()))
 	if late.Story == first.Story {
 		t.Errorf("a copy five days later joined the story")
 	}
 	// Rewritten into another event, an article leaves its story; edited
 	// a little, it keeps it, even alone in it.
 	again := Member{ID: "a", Sig: Sign(otherEvent), Published: day}
-	Assign(&again, "h4", tab.Candidates(&again.Sig))
+	Assign(&again, "h4", tab.Candidates(again.Sig.Bands()))
 	if again.Story == first.Story {
 		t.Errorf("a rewritten article kept its old story")
 	}
 	alone := NewTable()
 	alone.Add(first)
 	corrected := Member{ID: "a", Sig: Sign(withMarks + " وأضاف"), Published: day}
-	Assign(&corrected, "h5", alone.Candidates(&corrected.Sig))
+	Assign(&corrected, "h5", alone.Candidates(corrected.Sig.Bands()))
 	if corrected.Story != first.Story {
 		t.Errorf("a corrected article left its story for %q", corrected.Story)
 	}

@@ -14,6 +14,17 @@ type Member struct {
 	Sig   Signature
 	// Published is the article's publication time (zero if unknown).
 	Published time.Time
+	// Bands are Sig's band terms (Signature.Bands), computed once by
+	// whoever needs them first.
+	Bands []string
+}
+
+// banded returns m with its bands computed.
+func banded(m Member) Member {
+	if m.Bands == nil {
+		m.Bands = m.Sig.Bands()
+	}
+	return m
 }
 
 // MaxGap is the longest time between the publications of two versions of
@@ -81,11 +92,12 @@ func NewTable() *Table {
 
 // Add puts m in the table, replacing a member with the same ID.
 func (t *Table) Add(m Member) {
+	m = banded(m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.remove(m.ID)
 	t.byID[m.ID] = &m
-	for _, b := range m.Sig.Bands() {
+	for _, b := range m.Bands {
 		t.bands[b] = append(t.bands[b], m.ID)
 	}
 }
@@ -113,7 +125,7 @@ func (t *Table) remove(id string) {
 		return
 	}
 	delete(t.byID, id)
-	for _, b := range m.Sig.Bands() {
+	for _, b := range m.Bands {
 		ids := slices.DeleteFunc(t.bands[b], func(x string) bool { return x == id })
 		if len(ids) == 0 {
 			delete(t.bands, b)
@@ -138,14 +150,15 @@ func (t *Table) Len() int {
 	return len(t.byID)
 }
 
-// Candidates returns the members that share at least one band with sig,
-// each once, in the order their first shared band lists them.
-func (t *Table) Candidates(sig *Signature) []Member {
+// Candidates returns the members that share at least one of the band
+// terms (those of a signature, Signature.Bands), each once, in the order
+// their first shared band lists them.
+func (t *Table) Candidates(bands []string) []Member {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	var out []Member
 	seen := make(map[string]bool)
-	for _, b := range sig.Bands() {
+	for _, b := range bands {
 		for _, id := range t.bands[b] {
 			if seen[id] {
 				continue
