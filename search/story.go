@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"strings"
 	"time"
 
 	"github.com/fahras/fahras/index/story"
@@ -30,6 +31,7 @@ var ErrNoStory = errors.New("no such story")
 // Story returns the story with the ID, or an *Error for an ID that
 // cannot be one, or ErrNoStory.
 func (e *Engine) Story(ctx context.Context, id string) (*Story, error) {
+	id = strings.ToLower(id) // IDs are hexadecimal: any case names one
 	if !story.ValidID(id) {
 		return nil, badParam("id", "invalid_story", "%q is not a story ID (16 hexadecimal digits)", id)
 	}

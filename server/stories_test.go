@@ -69,6 +69,20 @@ func TestStoriesOverTheAPI(t *testing.T) {
 		t.Errorf("story versions %q, want %q", got, want)
 	}
 
+	// Hostile IDs are refused as such, never looked up.
+	for _, path := range []string{"/api/v1/stories/%2E%2E%2Fetc", "/api/v1/stories/" + strings.Repeat("a", 5000),
+		"/api/v1/stories/%D9%82%D8%B5%D8%A9", "/api/v1/stories/%00%00", "/api/v1/stories/" + storyID[:15] + "g"} {
+		status, _, body := ts.call(t, "GET", path, "", nil)
+		if status != 400 || errorCode(t, body) != "invalid_story" && errorCode(t, body) != "invalid_id" {
+			t.Errorf("GET %.60s: %d %s", path, status, body)
+		}
+	}
+
+	// IDs are hexadecimal: written in capitals, one still names its story.
+	if status, _, body := ts.call(t, "GET", "/api/v1/stories/"+strings.ToUpper(storyID), "", nil); status != 200 {
+		t.Errorf("GET the story in capitals: %d %s", status, body)
+	}
+
 	// The description covers the answers, and the refusals.
 	ctx := context.Background()
 	doc, err := openapi3.NewLoader().LoadFromData(ts.srv.openAPIDoc)

@@ -212,13 +212,18 @@ func NewID(articleID, textHash string) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// ValidID reports whether s has the form of a story ID.
+// ValidID reports whether s has the form of a story ID: 16 lower-case
+// hexadecimal digits.
 func ValidID(s string) bool {
 	if len(s) != 16 {
 		return false
 	}
-	_, err := hex.DecodeString(s)
-	return err == nil
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // seeds are the MinHash functions: each hashes a shingle's hash xor its
