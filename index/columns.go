@@ -169,6 +169,7 @@ type shardCounter struct {
 	// documents published at or after it (none when recentKey is "").
 	recentKey string
 	recent    uint64
+	matches   uint64 // the documents counted
 }
 
 func (ix *Index) newShardCounter(reader bleveindex.IndexReader, since time.Time) (*shardCounter, error) {
@@ -226,6 +227,7 @@ func (c *shardCounter) locate(internalID []byte) (*facetColumn, uint64, bool) {
 
 // add counts the facet values of the document with this internal ID.
 func (c *shardCounter) add(internalID []byte) {
+	c.matches++
 	col, local, ok := c.locate(internalID)
 	if !ok {
 		return

@@ -418,8 +418,10 @@ func combine(t textPart, filters []blevequery.Query) blevequery.Query {
 	if !t.scored && len(filters) == 0 && len(t.mustNot) == 0 {
 		return blevequery.NewMatchAllQuery()
 	}
+	// Filters restrict without scoring: as must clauses, their terms
+	// would add to the scores (a date range's terms by how few articles
+	// share a month).
 	must := append([]blevequery.Query{}, t.must...)
-	must = append(must, filters...)
 	var should []blevequery.Query
 	if len(t.should) > 0 {
 		should = t.should
@@ -443,6 +445,12 @@ func combine(t textPart, filters []blevequery.Query) blevequery.Query {
 			bq.AddMust(blevequery.NewMatchAllQuery())
 		}
 		bq.AddMustNot(t.mustNot...)
+	}
+	if len(filters) > 0 {
+		if len(must) == 0 && len(should) == 0 && len(t.mustNot) == 0 {
+			bq.AddMust(blevequery.NewMatchAllQuery())
+		}
+		bq.AddFilter(index.Unscored(conjunction(filters)))
 	}
 	return bq
 }
