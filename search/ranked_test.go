@@ -84,6 +84,7 @@ func antTestEngine(t *testing.T) *search.Engine {
 			antTestErr = err
 			return
 		}
+		sharedDirs = append(sharedDirs, dir)
 		ix, err := index.Create(filepath.Join(dir, "ix"), index.Options{ProtectedWords: g.Names()})
 		if err != nil {
 			antTestErr = err
