@@ -43,6 +43,30 @@ type facetColumn struct {
 	starts    []uint32
 	ords      []uint32
 	published string
+
+	// The segment's earliest and latest publication keys ("" when none
+	// of its documents has a date), found once.
+	spanOnce    sync.Once
+	first, last string
+}
+
+// span returns the column's earliest and latest publication keys.
+func (c *facetColumn) span() (first, last string) {
+	c.spanOnce.Do(func() {
+		for i := 0; i+8 <= len(c.published); i += 8 {
+			key := c.published[i : i+8]
+			if key == noPublishedKey {
+				continue
+			}
+			if c.first == "" || key < c.first {
+				c.first = key
+			}
+			if key > c.last {
+				c.last = key
+			}
+		}
+	})
+	return c.first, c.last
 }
 
 func newFacetColumns() *facetColumns {

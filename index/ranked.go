@@ -350,7 +350,7 @@ func (ix *Index) rankShard(ctx context.Context, r bleveindex.IndexReader, q Rank
 	if totalLimit < 0 {
 		return shardRanking{hits: rk.kept, scored: rk.scored}, nil
 	}
-	total, exact, err := ix.countMatches(unscored, r, q, totalLimit)
+	total, exact, err := ix.countQuery(unscored, r, q.Query(), totalLimit)
 	if err != nil {
 		return shardRanking{}, err
 	}
@@ -391,13 +391,13 @@ func averageLength(ctx context.Context, r bleveindex.IndexReader, field string) 
 	return math.Ceil(float64(card) / count), nil
 }
 
-// countMatches counts the shard's documents matching q, up to limit
-// (exact is false when it stopped there). Nothing is scored: bleve
-// unites the words' postings as bitmaps.
-func (ix *Index) countMatches(ctx context.Context, r bleveindex.IndexReader, q RankedQuery, limit int) (uint64, bool, error) {
-	s, err := q.Query().Searcher(ctx, r, ix.mapping, search.SearcherOptions{Score: "none"})
+// countQuery counts the shard's documents matching q, up to limit (exact
+// is false when it stopped there; 0 counts all). Nothing is scored:
+// bleve unites the postings of disjunctions as bitmaps.
+func (ix *Index) countQuery(ctx context.Context, r bleveindex.IndexReader, q query.Query, limit int) (uint64, bool, error) {
+	s, err := q.Searcher(ctx, r, ix.mapping, search.SearcherOptions{Score: "none"})
 	if err != nil {
-		return 0, false, fmt.Errorf("ranked search: count: %w", err)
+		return 0, false, fmt.Errorf("count: %w", err)
 	}
 	defer s.Close()
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
@@ -411,7 +411,7 @@ func (ix *Index) countMatches(ctx context.Context, r bleveindex.IndexReader, q R
 		}
 		d, err := s.Next(sctx)
 		if err != nil {
-			return 0, false, fmt.Errorf("ranked search: count: %w", err)
+			return 0, false, fmt.Errorf("count: %w", err)
 		}
 		if d == nil {
 			return n, true, nil

@@ -251,6 +251,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	switch {
 	case isRanked:
 		res, tally, relation, err = e.searchRanked(ctx, &req, ranked, from, breq.Fields, mainQuery, since)
+	case req.NoFacets && byDate(req.Sort) && !e.exhaustive:
+		res, relation, err = e.searchByDate(ctx, &req, breq)
 	case req.NoFacets:
 		res, err = e.ix.Search(ctx, breq)
 	default:

@@ -173,3 +173,73 @@ func TestRankedIsExhaustive(t *testing.T) {
 	}
 	t.Logf("%d of %d queries pruned and equal", ranked, len(queries))
 }
+
+// TestDateOrderIsExhaustive: a date-ordered search that looks at the
+// most recent days first answers, page after page and cursor after
+// cursor, with the articles of the search of every match, in the same
+// order, newest and oldest first, with and without filters.
+func TestDateOrderIsExhaustive(t *testing.T) {
+	pruned := antTestEngine(t)
+	g, err := places.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := search.New(pruned.Index(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.SetExhaustive(true)
+	queries := []string{""}
+	for i := 0; i < len(newsQueries); i += 2 {
+		queries = append(queries, newsQueries[i])
+	}
+	queries = append(queries, qaQuestions(t, "arcd", 10)...)
+	ids := func(r *search.Result) []string {
+		out := make([]string, len(r.Hits))
+		for i, h := range r.Hits {
+			out[i] = h.ID
+		}
+		return out
+	}
+	for i, q := range queries {
+		req := search.Request{Query: q, NoFacets: true, NoHighlight: true, Sort: []string{search.SortNewest, search.SortOldest}[i%2]}
+		switch i % 5 {
+		case 1:
+			req.Page = 3
+		case 2:
+			req.Size = 50
+		case 3:
+			req.From = "2018-06-01"
+		case 4:
+			req.Countries = []string{"EG"}
+		}
+		// The first page, then four more by cursor.
+		for step := range 5 {
+			got, err := pruned.Search(context.Background(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			want, err := full.Search(context.Background(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			label := fmt.Sprintf("%q %s page %d step %d", q, req.Sort, req.Page, step)
+			if !reflect.DeepEqual(ids(got), ids(want)) {
+				t.Errorf("%s: %v, exhaustively %v", label, ids(got), ids(want))
+				break
+			}
+			if !reflect.DeepEqual(got.SearchAfter, want.SearchAfter) {
+				t.Errorf("%s: cursor %v, exhaustively %v", label, got.SearchAfter, want.SearchAfter)
+				break
+			}
+			if got.TotalRelation == search.TotalExact && got.Total != want.Total ||
+				got.TotalRelation == search.TotalLowerBound && (got.Total != index.DefaultTotalLimit || want.Total <= got.Total) {
+				t.Errorf("%s: total %d %s, exhaustively %d", label, got.Total, got.TotalRelation, want.Total)
+			}
+			if len(got.SearchAfter) == 0 {
+				break
+			}
+			req.SearchAfter, req.Page = got.SearchAfter, 0
+		}
+	}
+}
