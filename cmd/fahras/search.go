@@ -237,7 +237,11 @@ func plain(s string) string {
 // printResult prints a result as a readable table.
 func printResult(w io.Writer, res *search.Result, terminal bool) {
 	iso := func(s string) string { return isolate(s, terminal) }
-	fmt.Fprintf(w, "%d results (%.1f ms), page %d, sorted by %s\n", res.Total, res.TookMS, res.Page, res.Sort)
+	atLeast := ""
+	if res.TotalRelation == search.TotalLowerBound {
+		atLeast = "at least "
+	}
+	fmt.Fprintf(w, "%s%d results (%.1f ms), page %d, sorted by %s\n", atLeast, res.Total, res.TookMS, res.Page, res.Sort)
 	if res.DidYouMean != "" {
 		fmt.Fprintf(w, "did you mean: %s\n", iso(res.DidYouMean))
 	}

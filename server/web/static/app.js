@@ -469,7 +469,9 @@
       lastRanges = (r.facets.dates && r.facets.dates.ranges) || [];
     }
 
-    ui.total.textContent = `${resultsPhrase(total)} ${tookPhrase(Number(r.took_ms))}`;
+    // A total that is a lower bound ("gte") reads "N or more".
+    const atLeast = r.total_relation === 'gte' ? ' أو أكثر' : '';
+    ui.total.textContent = `${resultsPhrase(total)}${atLeast} ${tookPhrase(Number(r.took_ms))}`;
     ui.empty.hidden = !isStart(state);
     ui.noResults.hidden = total > 0 || isStart(state);
     $('.no-results-query', ui.noResults).textContent = state.q ? `«${state.q}»` : 'عوامل التصفية المختارة';
