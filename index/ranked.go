@@ -112,6 +112,27 @@ func (q RankedQuery) Query() query.Query {
 	return bq
 }
 
+// matching is the query of the documents q matches, for counting: the
+// words and the filter as a conjunction, which bleve leapfrogs (where it
+// walks a filter along every match of the words).
+func (q RankedQuery) matching() query.Query {
+	words := make([]query.Query, len(q.Words))
+	for i, w := range q.Words {
+		terms := make([]query.Query, len(w.Terms))
+		for j, t := range w.Terms {
+			tq := query.NewTermQuery(t.Term)
+			tq.SetField(t.Field)
+			terms[j] = tq
+		}
+		words[i] = query.NewDisjunctionQuery(terms)
+	}
+	any := query.NewDisjunctionQuery(words)
+	if q.Filter == nil {
+		return any
+	}
+	return query.NewConjunctionQuery([]query.Query{any, q.Filter})
+}
+
 // TopRanked returns the hits from+1 to from+size of q, best first (ties
 // by ID), and its total, counted exactly up to totalLimit matches (all
 // of them when totalLimit is 0, none when it is negative: the caller
@@ -350,7 +371,7 @@ func (ix *Index) rankShard(ctx context.Context, r bleveindex.IndexReader, q Rank
 	if totalLimit < 0 {
 		return shardRanking{hits: rk.kept, scored: rk.scored}, nil
 	}
-	total, exact, err := ix.countQuery(unscored, r, q.Query(), totalLimit)
+	total, exact, err := ix.countQuery(unscored, r, q.matching(), totalLimit)
 	if err != nil {
 		return shardRanking{}, err
 	}

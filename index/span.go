@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -96,4 +97,30 @@ func (ix *Index) CountMatching(ctx context.Context, q query.Query, limit int) (n
 		return uint64(limit), false, nil
 	}
 	return n, exact, nil
+}
+
+// EstimateMatches is bleve's upper estimate of how many documents match
+// q, from the postings' lengths, without walking them (a disjunction's is
+// the sum of its clauses').
+func (ix *Index) EstimateMatches(ctx context.Context, q query.Query) (uint64, error) {
+	var n uint64
+	for i, shard := range ix.shards {
+		adv, err := shard.Advanced()
+		if err != nil {
+			return 0, fmt.Errorf("estimate, shard %d: %w", i, err)
+		}
+		reader, err := adv.Reader()
+		if err != nil {
+			return 0, fmt.Errorf("estimate, shard %d: %w", i, err)
+		}
+		s, err := q.Searcher(ctx, reader, ix.mapping, search.SearcherOptions{Score: "none"})
+		if err != nil {
+			reader.Close()
+			return 0, fmt.Errorf("estimate, shard %d: %w", i, err)
+		}
+		n += s.Count()
+		s.Close()
+		reader.Close()
+	}
+	return n, nil
 }

@@ -41,6 +41,9 @@ type Engine struct {
 	// exhaustive scores every match, as bleve does, instead of pruning
 	// (for comparisons; see SetExhaustive).
 	exhaustive bool
+	// windowedEstimate is the estimate of matches from which a date
+	// order searches windows of dates (see searchByDate).
+	windowedEstimate uint64
 }
 
 // Weights are the boosts of the fields a free-text word is matched in;
@@ -74,7 +77,7 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 	if ar == nil || exact == nil {
 		return nil, errors.New("search: the index mapping lacks the Arabic analyzers")
 	}
-	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights}, nil
+	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate}, nil
 }
 
 // SetWeights changes the field boosts (for evaluation runs).

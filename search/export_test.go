@@ -20,3 +20,7 @@ func (e *Engine) Ranked(req Request) bool {
 	_, ok := e.rankedQuery(&req, text, parsed, filters)
 	return ok
 }
+
+// WindowDates makes date orders search windows of dates whatever their
+// number of matches.
+func (e *Engine) WindowDates() { e.windowedEstimate = 0 }

@@ -175,7 +175,7 @@ func TestRankedIsExhaustive(t *testing.T) {
 }
 
 // TestDateOrderIsExhaustive: a date-ordered search that looks at the
-// most recent days first answers, page after page and cursor after
+// most recent days first (whatever its number of matches) answers, page after page and cursor after
 // cursor, with the articles of the search of every match, in the same
 // order, newest and oldest first, with and without filters.
 func TestDateOrderIsExhaustive(t *testing.T) {
@@ -189,6 +189,11 @@ func TestDateOrderIsExhaustive(t *testing.T) {
 		t.Fatal(err)
 	}
 	full.SetExhaustive(true)
+	windowed, err := search.New(pruned.Index(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	windowed.WindowDates()
 	queries := []string{""}
 	for i := 0; i < len(newsQueries); i += 2 {
 		queries = append(queries, newsQueries[i])
@@ -215,7 +220,7 @@ func TestDateOrderIsExhaustive(t *testing.T) {
 		}
 		// The first page, then four more by cursor.
 		for step := range 5 {
-			got, err := pruned.Search(context.Background(), req)
+			got, err := windowed.Search(context.Background(), req)
 			if err != nil {
 				t.Fatalf("%q: %v", q, err)
 			}
