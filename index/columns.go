@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -48,6 +49,26 @@ type facetColumn struct {
 	// of its documents has a date), found once.
 	spanOnce    sync.Once
 	first, last string
+
+	// The segment's publication keys in order (dated documents only),
+	// sorted once, when a date window is first sized.
+	sortedOnce sync.Once
+	sorted     []uint64
+}
+
+// sortedDates returns the segment's publication keys as numbers, in
+// order.
+func (c *facetColumn) sortedDates() []uint64 {
+	c.sortedOnce.Do(func() {
+		for i := 0; i+8 <= len(c.published); i += 8 {
+			key := c.published[i : i+8]
+			if key != noPublishedKey {
+				c.sorted = append(c.sorted, binary.BigEndian.Uint64([]byte(key)))
+			}
+		}
+		slices.Sort(c.sorted)
+	})
+	return c.sorted
 }
 
 // span returns the column's earliest and latest publication keys.

@@ -195,3 +195,48 @@ func TestRankedQueryValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesBefore finds how far back from a date a window must reach to
+// hold k articles, checked against the articles' own dates.
+func TestDatesBefore(t *testing.T) {
+	ix := demoIndex(t, 2)
+	ctx := context.Background()
+	first, last, ok, err := ix.PublishedSpan()
+	if err != nil || !ok {
+		t.Fatalf("span: %v %v", ok, err)
+	}
+	// Every dated article's date, newest first.
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 1000, 0, false)
+	req.SortByCustom(bsearch.SortOrder{&index.PublishedSort{Desc: true}, &bsearch.SortDocID{}})
+	res, err := ix.Search(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []time.Time
+	for _, h := range res.Hits {
+		if h.DecodedSort[0] == "" {
+			continue
+		}
+		d, err := time.Parse(time.RFC3339Nano, h.DecodedSort[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		dates = append(dates, d)
+	}
+	if len(dates) < 20 || !dates[0].Equal(last) || !dates[len(dates)-1].Equal(first) {
+		t.Fatalf("%d dates from %v to %v; span %v to %v", len(dates), dates[0], dates[len(dates)-1], first, last)
+	}
+	for _, k := range []int{1, 2, 5, len(dates) / 2, len(dates)} {
+		got, ok, err := ix.DatesBefore(last, uint64(k), false)
+		if err != nil || !ok || !got.Equal(dates[k-1]) {
+			t.Errorf("%d back from the newest: %v %v %v, want %v", k, got, ok, err, dates[k-1])
+		}
+		got, ok, err = ix.DatesBefore(first, uint64(k), true)
+		if want := dates[len(dates)-k]; err != nil || !ok || !got.Equal(want) {
+			t.Errorf("%d on from the oldest: %v %v %v, want %v", k, got, ok, err, want)
+		}
+	}
+	if _, ok, _ := ix.DatesBefore(last, uint64(len(dates)+1), false); ok {
+		t.Errorf("more articles than there are were found")
+	}
+}

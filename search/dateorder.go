@@ -12,8 +12,8 @@ import (
 
 // The windows of a date-ordered search: the first spans the days in which
 // windowMargin times the page's articles are expected (from the matches'
-// number and the dates they span), each next one windowGrowth times the
-// last, until the page is full or the window holds every date. Below
+// share of the archive and the archive's own dates), each next one
+// windowGrowth times the last, until the page is full or the window holds every date. Below
 // windowedEstimate matches as bleve estimates them (its estimate adds the
 // postings of every field a word is searched in), one search of them all
 // costs less than windows and a count (measured at 100,000 and 1,000,000
@@ -44,9 +44,10 @@ func (e *Engine) searchByDate(ctx context.Context, req *Request, breq *bleve.Sea
 	// A request's own date filter bounds its dates already (and is costly
 	// to search again window after window).
 	windowed := req.From == "" && req.To == ""
+	var est uint64
 	if windowed {
-		est, err := e.ix.EstimateMatches(ctx, breq.Query)
-		if err != nil {
+		var err error
+		if est, err = e.ix.EstimateMatches(ctx, breq.Query); err != nil {
 			return nil, "", err
 		}
 		windowed = est >= e.windowedEstimate
@@ -71,7 +72,11 @@ func (e *Engine) searchByDate(ctx context.Context, req *Request, breq *bleve.Sea
 	if err != nil {
 		return nil, "", err
 	}
-	res, err := e.searchWindows(ctx, breq, breq.Sort[0].(*index.PublishedSort), first, last, total)
+	articles, err := e.ix.Count()
+	if err != nil {
+		return nil, "", err
+	}
+	res, err := e.searchWindows(ctx, breq, breq.Sort[0].(*index.PublishedSort), first, last, max(est, total), articles)
 	if err != nil {
 		return nil, "", err
 	}
@@ -90,7 +95,7 @@ func (e *Engine) searchByDate(ctx context.Context, req *Request, breq *bleve.Sea
 
 // searchWindows searches growing windows of dates; it returns nil when
 // none fills the page before a window would hold every date.
-func (e *Engine) searchWindows(ctx context.Context, breq *bleve.SearchRequest, ps *index.PublishedSort, first, last time.Time, total uint64) (*bleve.SearchResult, error) {
+func (e *Engine) searchWindows(ctx context.Context, breq *bleve.SearchRequest, ps *index.PublishedSort, first, last time.Time, matches, articles uint64) (*bleve.SearchResult, error) {
 	lo, hi := first, last
 	anchor := hi
 	if !ps.Desc {
@@ -99,8 +104,24 @@ func (e *Engine) searchWindows(ctx context.Context, breq *bleve.SearchRequest, p
 	if t, ok := ps.CursorTime(); ok {
 		anchor = t
 	}
+	// The first window reaches back (or on) over as many articles of the
+	// archive as should hold windowMargin pages of matches, if the
+	// matches are spread over time as the archive is.
 	needed := float64(breq.From + breq.Size)
-	span := time.Duration(float64(hi.Sub(lo)) * min(1, windowMargin*needed/float64(total)))
+	var span time.Duration
+	if articles > 0 && matches > 0 {
+		k := uint64(min(float64(articles), windowMargin*needed*float64(articles)/float64(matches)))
+		t, ok, err := e.ix.DatesBefore(anchor, max(k, 1), !ps.Desc)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			span = anchor.Sub(t)
+			if span < 0 {
+				span = -span
+			}
+		}
+	}
 	span = max(span, minWindow)
 	all := breq.Query
 	defer func() { breq.Query = all }()
