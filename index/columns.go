@@ -54,6 +54,27 @@ type facetColumn struct {
 	// sorted once, when a date window is first sized.
 	sortedOnce sync.Once
 	sorted     []uint64
+
+	// How many of the segment's documents have each value, by ordinal,
+	// counted once.
+	totalsOnce sync.Once
+	counted    []uint64
+}
+
+// totals returns how many of the segment's documents (deleted ones
+// included) have each value, by ordinal.
+func (c *facetColumn) totals() []uint64 {
+	c.totalsOnce.Do(func() {
+		var top uint32
+		for _, ord := range c.ords {
+			top = max(top, ord+1)
+		}
+		c.counted = make([]uint64, top)
+		for _, ord := range c.ords {
+			c.counted[ord]++
+		}
+	})
+	return c.counted
 }
 
 // sortedDates returns the segment's publication keys as numbers, in

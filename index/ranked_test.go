@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -239,4 +240,54 @@ func TestDatesBefore(t *testing.T) {
 	if _, ok, _ := ix.DatesBefore(last, uint64(len(dates)+1), false); ok {
 		t.Errorf("more articles than there are were found")
 	}
+}
+
+// TestFacetCountsAll counts every article's facet values from the
+// segments' totals as the walk over every article counts them, before
+// and after articles are deleted, with the last-day count.
+func TestFacetCountsAll(t *testing.T) {
+	ix := demoIndex(t, 2)
+	ctx := context.Background()
+	compare := func(label string, since time.Time) {
+		t.Helper()
+		want, err := ix.FacetCounts(ctx, bleve.NewMatchAllQuery(), since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := ix.FacetCountsAll(since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := ix.Count()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Matches != n || want.Matches != n {
+			t.Errorf("%s: %d and %d articles counted, the index holds %d", label, got.Matches, want.Matches, n)
+		}
+		if got.Recent != want.Recent {
+			t.Errorf("%s: %d recent, by walking %d", label, got.Recent, want.Recent)
+		}
+		if g, w := got.All(), want.All(); !reflect.DeepEqual(g, w) || len(w) < 20 {
+			t.Errorf("%s: %d values counted, by walking %d:\n%v\n%v", label, len(g), len(w), g, w)
+		}
+	}
+	_, last, _, err := ix.PublishedSpan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := last.AddDate(0, -3, 0)
+	compare("all", since)
+	compare("no last day", time.Time{})
+	if recent, err := ix.FacetCountsAll(since); err != nil || recent.Recent == 0 {
+		t.Fatalf("no article in the last three months of the corpus: %v", err)
+	}
+	before, _ := ix.Count()
+	if _, err := ix.Delete(ctx, "demo-j001", "demo-j017", "a1"); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := ix.Count(); after != before-3 {
+		t.Fatalf("%d articles after deleting three of %d", after, before)
+	}
+	compare("after deleting three", since)
 }

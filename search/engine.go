@@ -251,7 +251,21 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		}()
 	}
 	since := req.Now.Add(-24 * time.Hour)
+	everything := !text.scored && len(text.mustNot) == 0 && len(filters) == 0
 	switch {
+	case everything && !req.NoFacets && !e.exhaustive:
+		// Everything, every facet (the landing page): the facets from
+		// the segments' totals, the page as without facets.
+		if tally, err = e.ix.FacetCountsAll(since); err == nil {
+			if byDate(req.Sort) {
+				res, _, err = e.searchByDate(ctx, &req, breq)
+			} else {
+				res, err = e.ix.Search(ctx, breq)
+			}
+			if err == nil {
+				res.Total = tally.Matches
+			}
+		}
 	case isRanked:
 		res, tally, relation, err = e.searchRanked(ctx, &req, ranked, from, breq.Fields, mainQuery, since)
 	case req.NoFacets && byDate(req.Sort) && !e.exhaustive:

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/places"
@@ -245,6 +246,51 @@ func TestDateOrderIsExhaustive(t *testing.T) {
 				break
 			}
 			req.SearchAfter, req.Page = got.SearchAfter, 0
+		}
+	}
+}
+
+// TestLandingPageIsExhaustive: everything with every facet, counted from
+// the segments' totals, is what walking every article counts, with the
+// same page, in both date orders and on a later page.
+func TestLandingPageIsExhaustive(t *testing.T) {
+	pruned := antTestEngine(t)
+	g, err := places.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := search.New(pruned.Index(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.SetExhaustive(true)
+	now := time.Date(2018, 11, 18, 12, 0, 0, 0, time.UTC)
+	for _, req := range []search.Request{
+		{Now: now},
+		{Now: now, Page: 3},
+		{Now: now, Sort: search.SortOldest},
+		{Now: now, FacetSize: 100},
+	} {
+		got, err := pruned.Search(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := full.Search(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotIDs, wantIDs := make([]string, len(got.Hits)), make([]string, len(want.Hits))
+		for i := range got.Hits {
+			gotIDs[i] = got.Hits[i].ID
+		}
+		for i := range want.Hits {
+			wantIDs[i] = want.Hits[i].ID
+		}
+		if !reflect.DeepEqual(gotIDs, wantIDs) || got.Total != want.Total || got.TotalRelation != search.TotalExact {
+			t.Errorf("%+v: %v (%d %s), walking %v (%d)", req, gotIDs, got.Total, got.TotalRelation, wantIDs, want.Total)
+		}
+		if !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%+v: the facets differ from those of walking every article", req)
 		}
 	}
 }
