@@ -291,3 +291,51 @@ func TestFacetCountsAll(t *testing.T) {
 	}
 	compare("after deleting three", since)
 }
+
+// TestFacetCountsOfTerms counts the facets of the articles holding any of
+// a query's terms from the segments' bitmaps as the walk over the query's
+// matches counts them, before and after deletions.
+func TestFacetCountsOfTerms(t *testing.T) {
+	ix := demoIndex(t, 2)
+	ctx := context.Background()
+	stems := vocabulary(t, ix, index.FieldBody)
+	exact := vocabulary(t, ix, index.FieldBodyExact)
+	rng := rand.New(rand.NewPCG(3, 4))
+	_, last, _, err := ix.PublishedSpan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := last.AddDate(0, -3, 0)
+	check := func(label string) {
+		for n := range 60 {
+			var q index.RankedQuery
+			for range 1 + rng.IntN(3) {
+				s := stems[rng.IntN(min(60, len(stems)))]
+				q.Words = append(q.Words, index.RankedWord{Terms: []index.RankedTerm{
+					{Field: index.FieldTitle, Term: s, Boost: 1.2},
+					{Field: index.FieldBody, Term: s, Boost: 1},
+					{Field: index.FieldBodyExact, Term: exact[rng.IntN(min(200, len(exact)))], Boost: 0.6},
+				}})
+			}
+			want, err := ix.FacetCounts(ctx, q.Query(), since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ix.FacetCountsOfTerms(ctx, q, since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Matches != want.Matches || got.Recent != want.Recent || !reflect.DeepEqual(got.All(), want.All()) {
+				t.Errorf("%s, query %d %v: %d matches, %d recent, %d values; walking %d, %d, %d", label, n, q.Words, got.Matches, got.Recent, len(got.All()), want.Matches, want.Recent, len(want.All()))
+			}
+		}
+	}
+	check("all articles")
+	if _, err := ix.Delete(ctx, "demo-j002", "demo-j020", "a2"); err != nil {
+		t.Fatal(err)
+	}
+	check("after deleting three")
+	if _, err := ix.FacetCountsOfTerms(ctx, index.RankedQuery{Filter: bleve.NewMatchAllQuery()}, since); err == nil {
+		t.Error("a query with a filter was counted without it")
+	}
+}

@@ -106,7 +106,14 @@ func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.Ranked
 	case !req.NoFacets:
 		counted = make(chan tallyOrErr, 1)
 		go func() {
-			t, err := e.ix.FacetCounts(ctx, all, since)
+			var t *index.FacetTally
+			var err error
+			if rq.Filter == nil {
+				// The words' postings bitmaps, united per segment.
+				t, err = e.ix.FacetCountsOfTerms(ctx, rq, since)
+			} else {
+				t, err = e.ix.FacetCounts(ctx, all, since)
+			}
 			counted <- tallyOrErr{t, err}
 		}()
 		limit = -1
