@@ -125,7 +125,7 @@ func (f Fahras) Prepare(ctx context.Context, q Query, _ int) (Runner, error) {
 // Count implements System.
 func (f Fahras) Count(ctx context.Context, q Query) (int64, error) {
 	req := q.Request()
-	req.Size, req.NoFacets, req.NoHighlight = 1, true, true
+	req.Size, req.NoFacets, req.NoHighlight, req.ExactTotal = 1, true, true, true
 	res, err := f.Engine.Search(ctx, req)
 	if err != nil {
 		return 0, err

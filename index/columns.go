@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,71 @@ type facetColumn struct {
 	starts    []uint32
 	ords      []uint32
 	published string
+
+	// The segment's earliest and latest publication keys ("" when none
+	// of its documents has a date), found once.
+	spanOnce    sync.Once
+	first, last string
+
+	// The segment's publication keys in order (dated documents only),
+	// sorted once, when a date window is first sized.
+	sortedOnce sync.Once
+	sorted     []uint64
+
+	// How many of the segment's documents have each value, by ordinal,
+	// counted once.
+	totalsOnce sync.Once
+	counted    []uint64
+}
+
+// totals returns how many of the segment's documents (deleted ones
+// included) have each value, by ordinal.
+func (c *facetColumn) totals() []uint64 {
+	c.totalsOnce.Do(func() {
+		var top uint32
+		for _, ord := range c.ords {
+			top = max(top, ord+1)
+		}
+		c.counted = make([]uint64, top)
+		for _, ord := range c.ords {
+			c.counted[ord]++
+		}
+	})
+	return c.counted
+}
+
+// sortedDates returns the segment's publication keys as numbers, in
+// order.
+func (c *facetColumn) sortedDates() []uint64 {
+	c.sortedOnce.Do(func() {
+		for i := 0; i+8 <= len(c.published); i += 8 {
+			key := c.published[i : i+8]
+			if key != noPublishedKey {
+				c.sorted = append(c.sorted, binary.BigEndian.Uint64([]byte(key)))
+			}
+		}
+		slices.Sort(c.sorted)
+	})
+	return c.sorted
+}
+
+// span returns the column's earliest and latest publication keys.
+func (c *facetColumn) span() (first, last string) {
+	c.spanOnce.Do(func() {
+		for i := 0; i+8 <= len(c.published); i += 8 {
+			key := c.published[i : i+8]
+			if key == noPublishedKey {
+				continue
+			}
+			if c.first == "" || key < c.first {
+				c.first = key
+			}
+			if key > c.last {
+				c.last = key
+			}
+		}
+	})
+	return c.first, c.last
 }
 
 func newFacetColumns() *facetColumns {
@@ -169,6 +235,7 @@ type shardCounter struct {
 	// documents published at or after it (none when recentKey is "").
 	recentKey string
 	recent    uint64
+	matches   uint64 // the documents counted
 }
 
 func (ix *Index) newShardCounter(reader bleveindex.IndexReader, since time.Time) (*shardCounter, error) {
@@ -226,6 +293,7 @@ func (c *shardCounter) locate(internalID []byte) (*facetColumn, uint64, bool) {
 
 // add counts the facet values of the document with this internal ID.
 func (c *shardCounter) add(internalID []byte) {
+	c.matches++
 	col, local, ok := c.locate(internalID)
 	if !ok {
 		return

@@ -21,6 +21,8 @@ type FacetTally struct {
 	// Recent is the number of matches published at or after the time
 	// the count was asked for (the "last 24 hours").
 	Recent uint64
+	// Matches is the number of documents counted.
+	Matches uint64
 }
 
 // facetPrefix is the prefix of a FieldFacet value ("d/", "p/"…), or "".
@@ -98,6 +100,7 @@ func (ix *Index) tally(perShard ...*shardCounter) *FacetTally {
 			t.counts[ord] += n
 		}
 		t.Recent += c.recent
+		t.Matches += c.matches
 	}
 	return t
 }

@@ -79,6 +79,8 @@ type Index struct {
 
 	// facets caches each segment's facet values for FacetCounts.
 	facets *facetColumns
+	// bounds caches each segment's term score bounds for TopRanked.
+	bounds *termBounds
 	// codec compresses the stored articles.
 	codec *storeCodec
 	// observer, when set, follows the documents written (SetObserver).
@@ -201,6 +203,7 @@ func (ix *Index) init() error {
 	}
 	ix.codec = codec
 	ix.facets = newFacetColumns()
+	ix.bounds = newTermBounds()
 	ix.alias = bleve.NewIndexAlias(ix.shards...)
 	// The alias needs the mapping to know that scoring is BM25 and so
 	// gather global statistics before each search.

@@ -41,6 +41,16 @@ func (s *PublishedSort) After(key, id string) {
 	s.hasAfter, s.afterKey, s.afterID = true, key, id
 }
 
+// CursorTime returns the publication date of the cursor set by After
+// (ok is false without a cursor, or when the cursor's article has no
+// date).
+func (s *PublishedSort) CursorTime() (t time.Time, ok bool) {
+	if !s.hasAfter || len(s.afterKey) != 8 || s.afterKey == noPublishedKey {
+		return t, false
+	}
+	return publishedTime(s.afterKey), true
+}
+
 // follows reports whether a match of this sort key comes after the
 // cursor; id reads the match's document ID, needed only when its date is
 // the cursor's.

@@ -384,12 +384,33 @@ func (e *Engine) filters(req *Request, skip string) ([]blevequery.Query, error) 
 			out = append(out, q)
 		}
 	}
-	for _, q := range out {
-		if b, ok := q.(blevequery.BoostableQuery); ok {
-			b.SetBoost(0)
-		}
-	}
 	return out, nil
+}
+
+// unscored gives every term of a filter boost 0, so that as a required
+// clause it scores 0 and weighs nothing in the query norm: the scores of
+// a filtered search are those of the same words unfiltered. (bleve
+// ignores the boost of a disjunction or conjunction itself.)
+func unscored(q blevequery.Query) blevequery.Query {
+	switch q := q.(type) {
+	case *blevequery.DisjunctionQuery:
+		for _, c := range q.Disjuncts {
+			unscored(c)
+		}
+	case *blevequery.ConjunctionQuery:
+		for _, c := range q.Conjuncts {
+			unscored(c)
+		}
+	case *blevequery.BooleanQuery:
+		for _, c := range []blevequery.Query{q.Must, q.Should, q.MustNot} {
+			if c != nil {
+				unscored(c)
+			}
+		}
+	case blevequery.BoostableQuery:
+		q.SetBoost(0)
+	}
+	return q
 }
 
 // dateRange matches the days from and to (checked by Request.normalize),
@@ -418,10 +439,25 @@ func combine(t textPart, filters []blevequery.Query) blevequery.Query {
 	if !t.scored && len(filters) == 0 && len(t.mustNot) == 0 {
 		return blevequery.NewMatchAllQuery()
 	}
+	// Filters are required clauses whose every term has boost 0 (see
+	// unscored): they add nothing to the scores, and bleve leapfrogs
+	// them with the words, where a boolean query's filter would be
+	// walked along every match of the words.
 	must := append([]blevequery.Query{}, t.must...)
-	must = append(must, filters...)
+	for _, f := range filters {
+		must = append(must, unscored(f))
+	}
 	var should []blevequery.Query
-	if len(t.should) > 0 {
+	switch {
+	case len(t.should) > 0 && len(t.must) == 0 && len(must) > 0:
+		// Free words with filters: "at least one word" is one more
+		// required clause. (As should clauses beside must ones, bleve's
+		// unscored searches drop their minimum and match every article
+		// the filters pass.) The scores are those of the words alone.
+		words := blevequery.NewDisjunctionQuery(t.should)
+		words.SetMin(1)
+		must = append(must, words)
+	case len(t.should) > 0:
 		should = t.should
 	}
 	if !t.scored {

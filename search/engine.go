@@ -38,6 +38,12 @@ type Engine struct {
 	exact      analysis.Analyzer
 	// Weights tune ranking; see DefaultWeights.
 	weights Weights
+	// exhaustive scores every match, as bleve does, instead of pruning
+	// (for comparisons; see SetExhaustive).
+	exhaustive bool
+	// windowedEstimate is the estimate of matches from which a date
+	// order searches windows of dates (see searchByDate).
+	windowedEstimate uint64
 }
 
 // Weights are the boosts of the fields a free-text word is matched in;
@@ -71,11 +77,16 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 	if ar == nil || exact == nil {
 		return nil, errors.New("search: the index mapping lacks the Arabic analyzers")
 	}
-	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights}, nil
+	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate}, nil
 }
 
 // SetWeights changes the field boosts (for evaluation runs).
 func (e *Engine) SetWeights(w Weights) { e.weights = w }
+
+// SetExhaustive makes the engine score every match of every query (bleve's
+// own search) instead of skipping those that cannot reach the page: the
+// answers are the same, only slower; for comparisons and tests.
+func (e *Engine) SetExhaustive(on bool) { e.exhaustive = on }
 
 // Index is the index the engine searches.
 func (e *Engine) Index() *index.Index { return e.ix }
@@ -214,7 +225,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	from := breq.From
 	order, hasID := withoutID(fullOrder)
 	lead := 0
-	if hasID && len(req.SearchAfter) == 0 {
+	ranked, isRanked := e.rankedQuery(&req, text, parsed, filters)
+	if hasID && len(req.SearchAfter) == 0 && !isRanked {
 		lead = min(from, 1)
 		breq.Sort = order
 		breq.From, breq.Size = from-lead, req.Size+lead+1
@@ -231,14 +243,37 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	groupsDone := make(chan groupsOrErr, 1)
 	var res *bleve.SearchResult
 	var tally *index.FacetTally
-	if req.NoFacets {
-		res, err = e.ix.Search(ctx, breq)
-	} else {
+	relation := TotalExact
+	if !req.NoFacets {
 		go func() {
 			g, err := e.groupCounts(ctx, &req, text)
 			groupsDone <- groupsOrErr{g, err}
 		}()
-		res, tally, err = e.ix.SearchCounting(ctx, breq, req.Now.Add(-24*time.Hour))
+	}
+	since := req.Now.Add(-24 * time.Hour)
+	everything := !text.scored && len(text.mustNot) == 0 && len(filters) == 0
+	switch {
+	case everything && !req.NoFacets && !e.exhaustive:
+		// Everything, every facet (the landing page): the facets from
+		// the segments' totals, the page as without facets.
+		if tally, err = e.ix.FacetCountsAll(since); err == nil {
+			if byDate(req.Sort) {
+				res, _, err = e.searchByDate(ctx, &req, breq)
+			} else {
+				res, err = e.ix.Search(ctx, breq)
+			}
+			if err == nil {
+				res.Total = tally.Matches
+			}
+		}
+	case isRanked:
+		res, tally, relation, err = e.searchRanked(ctx, &req, ranked, from, breq.Fields, mainQuery, since)
+	case req.NoFacets && byDate(req.Sort) && !e.exhaustive:
+		res, relation, err = e.searchByDate(ctx, &req, breq)
+	case req.NoFacets:
+		res, err = e.ix.Search(ctx, breq)
+	default:
+		res, tally, err = e.ix.SearchCounting(ctx, breq, since)
 	}
 	var stories *collapsed
 	if err == nil && req.Collapse == CollapseStory {
@@ -267,13 +302,14 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 
 	out := &Result{
-		Query:    req.Query,
-		Total:    res.Total,
-		Page:     req.Page,
-		Size:     req.Size,
-		Sort:     req.Sort,
-		Hits:     make([]Hit, 0, len(res.Hits)),
-		Warnings: parsed.Warnings,
+		Query:         req.Query,
+		Total:         res.Total,
+		TotalRelation: relation,
+		Page:          req.Page,
+		Size:          req.Size,
+		Sort:          req.Sort,
+		Hits:          make([]Hit, 0, len(res.Hits)),
+		Warnings:      parsed.Warnings,
 	}
 	if out.Warnings == nil {
 		out.Warnings = []query.Warning{}

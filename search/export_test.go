@@ -2,3 +2,25 @@ package search
 
 // MaxFuzziness exposes maxFuzziness to the external tests.
 var MaxFuzziness = maxFuzziness
+
+// Ranked reports whether the engine answers req by pruning
+// (index.TopRanked) rather than by scoring every match.
+func (e *Engine) Ranked(req Request) bool {
+	if err := req.normalize(); err != nil {
+		return false
+	}
+	text, parsed, err := e.parse(req.Query)
+	if err != nil {
+		return false
+	}
+	filters, err := e.filters(&req, "")
+	if err != nil {
+		return false
+	}
+	_, ok := e.rankedQuery(&req, text, parsed, filters)
+	return ok
+}
+
+// WindowDates makes date orders search windows of dates whatever their
+// number of matches.
+func (e *Engine) WindowDates() { e.windowedEstimate = 0 }

@@ -108,3 +108,44 @@ func TestPagesFollowOneOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestFiltersNarrowEveryOrder: free words with filters find the same
+// articles whatever the order, and each of them has one of the words:
+// a date order, which scores nothing, once let the filters alone decide.
+func TestFiltersNarrowEveryOrder(t *testing.T) {
+	e := testEngine(t)
+	ctx := context.Background()
+	for _, c := range []search.Request{
+		{Query: "الأمن", Countries: []string{"IQ", "US", "TN"}},
+		{Query: "المياه انقطاع", Countries: []string{"EG"}},
+		{Query: "الكهرباء", Sources: []string{"وكالة الرافدين"}},
+		{Query: "أسعار النفط", From: "2020-01-01"},
+	} {
+		var sets [][]string
+		for _, sort := range []string{search.SortRelevance, search.SortNewest, search.SortOldest} {
+			req := c
+			req.Sort, req.Size, req.NoFacets = sort, 100, sort != search.SortOldest
+			res, err := e.Search(ctx, req)
+			if err != nil {
+				t.Fatalf("%+v: %v", req, err)
+			}
+			var ids []string
+			for _, h := range res.Hits {
+				ids = append(ids, h.ID)
+			}
+			slices.Sort(ids)
+			if int(res.Total) != len(ids) {
+				t.Errorf("%q %s: total %d, %d hits", c.Query, sort, res.Total, len(ids))
+			}
+			sets = append(sets, ids)
+		}
+		if len(sets[0]) == 0 || len(sets[0]) >= 10 {
+			t.Errorf("%q: %d articles by relevance; the case tests nothing", c.Query, len(sets[0]))
+		}
+		for i, s := range sets[1:] {
+			if !slices.Equal(s, sets[0]) {
+				t.Errorf("%q: %v in date order %d, %v by relevance", c.Query, s, i+1, sets[0])
+			}
+		}
+	}
+}

@@ -529,6 +529,8 @@ var SearchParams = &ParamSet[Request]{
 			func(r *Request, v value) { r.Fields = v.strs }},
 		{Param{Name: "no_highlight", Kind: KindBool, Doc: "no snippets with highlighted words"},
 			func(r *Request, v value) { r.NoHighlight = v.b }},
+		{Param{Name: "exact_total", Kind: KindBool, Doc: "count every match; by default a ranked query's total is exact up to 10000 and a lower bound beyond (total_relation gte)"},
+			func(r *Request, v value) { r.ExactTotal = v.b }},
 		{Param{Name: "collapse", Kind: KindEnum, Enum: []string{CollapseStory},
 			Doc: "story: one hit per story, the best-ranked of its versions, with the number of matching versions and their sources; the total and the facets still count articles; not with search_after"},
 			func(r *Request, v value) { r.Collapse = v.str() }},

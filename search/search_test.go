@@ -36,10 +36,23 @@ var (
 	setErr error
 )
 
+// sharedDirs are the indexes built once for all the tests of this binary;
+// TestMain removes them.
+var sharedDirs []string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, dir := range sharedDirs {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
+
 func testEngine(t *testing.T) *search.Engine {
 	t.Helper()
 	once.Do(func() {
 		dir := filepath.Join(os.TempDir(), "fahras-search-test-"+time.Now().Format("150405.000000000"))
+		sharedDirs = append(sharedDirs, dir)
 		engine, _, setErr = newEngine(dir, corpus)
 	})
 	if setErr != nil {

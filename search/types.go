@@ -44,6 +44,9 @@ type Request struct {
 	Fields []string `json:"fields,omitempty"`
 	// NoHighlight skips snippets and highlighting.
 	NoHighlight bool `json:"no_highlight,omitempty"`
+	// ExactTotal counts every match of a ranked query; otherwise the
+	// total is exact up to 10,000 and a lower bound beyond.
+	ExactTotal bool `json:"exact_total,omitempty"`
 	// Collapse is "story" for one hit per story (see StoryGroup), or
 	// empty.
 	Collapse string `json:"collapse,omitempty"`
@@ -56,14 +59,18 @@ type Request struct {
 // Result is the answer to a Request.
 type Result struct {
 	Query string `json:"query"`
-	// Total is the number of matching articles.
-	Total  uint64  `json:"total"`
-	TookMS float64 `json:"took_ms"`
-	Page   int     `json:"page"`
-	Size   int     `json:"size"`
-	Sort   string  `json:"sort"`
-	Hits   []Hit   `json:"hits"`
-	Facets *Facets `json:"facets,omitempty"`
+	// Total is the number of matching articles: exactly when
+	// TotalRelation is "eq", at least that many when it is "gte" (a
+	// ranked query counts up to 10,000 matches unless asked for an
+	// exact total).
+	Total         uint64  `json:"total"`
+	TotalRelation string  `json:"total_relation"`
+	TookMS        float64 `json:"took_ms"`
+	Page          int     `json:"page"`
+	Size          int     `json:"size"`
+	Sort          string  `json:"sort"`
+	Hits          []Hit   `json:"hits"`
+	Facets        *Facets `json:"facets,omitempty"`
 	// SearchAfter is the cursor for the page after this one (absent on
 	// the last page).
 	SearchAfter []string `json:"search_after,omitempty"`

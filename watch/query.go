@@ -9,6 +9,8 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	blevequery "github.com/blevesearch/bleve/v2/search/query"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/fahras/fahras/index"
 )
 
 // node is a compiled index query: what bleve would match, evaluated
@@ -126,13 +128,24 @@ func compile(q blevequery.Query, m mapping.IndexMapping) (node, error) {
 				b.mustNot = nil
 			}
 		}
-		if q.Filter != nil {
-			return nil, fmt.Errorf("boolean filters are not supported in saved searches")
-		}
 		if b.must == nil && b.should == nil && b.mustNot == nil {
 			return noneNode{}, nil
 		}
+		if q.Filter != nil {
+			// A filter is one more condition, scored or not.
+			f, err := compile(q.Filter, m)
+			if err != nil {
+				return nil, err
+			}
+			if b.must == nil {
+				b.must = f
+			} else {
+				b.must = &allNode{children: []node{b.must, f}}
+			}
+		}
 		return b, nil
+	case *index.UnscoredQuery:
+		return compile(q.Filter, m)
 	case *blevequery.ConjunctionQuery:
 		c := &allNode{}
 		for _, sub := range q.Conjuncts {

@@ -60,7 +60,7 @@ func benchQueriesCommand(env *Env) *cobra.Command {
 
 			// The mix's date filter keeps the last months of the corpus: ask the
 			// index for its newest article.
-			newest, err := eng.Search(ctx, search.Request{Sort: search.SortNewest, Size: 1, NoFacets: true, NoHighlight: true})
+			newest, err := eng.Search(ctx, search.Request{Sort: search.SortNewest, Size: 1, NoFacets: true, NoHighlight: true, ExactTotal: true})
 			if err != nil {
 				return fail(err)
 			}

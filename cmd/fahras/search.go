@@ -237,13 +237,17 @@ func plain(s string) string {
 // printResult prints a result as a readable table.
 func printResult(w io.Writer, res *search.Result, terminal bool) {
 	iso := func(s string) string { return isolate(s, terminal) }
-	fmt.Fprintf(w, "%d results (%.1f ms), page %d, sorted by %s\n", res.Total, res.TookMS, res.Page, res.Sort)
+	atLeast := ""
+	if res.TotalRelation == search.TotalLowerBound {
+		atLeast = "at least "
+	}
+	fmt.Fprintf(w, "%s%d results (%.1f ms), page %d, sorted by %s\n", atLeast, res.Total, res.TookMS, res.Page, res.Sort)
 	if res.Stories != nil {
-		atLeast := ""
+		storiesAtLeast := ""
 		if res.Stories.Relation == "gte" {
-			atLeast = "at least "
+			storiesAtLeast = "at least "
 		}
-		fmt.Fprintf(w, "collapsed by story: %s%d stories\n", atLeast, res.Stories.Count)
+		fmt.Fprintf(w, "collapsed by story: %s%d stories\n", storiesAtLeast, res.Stories.Count)
 	}
 	if res.DidYouMean != "" {
 		fmt.Fprintf(w, "did you mean: %s\n", iso(res.DidYouMean))

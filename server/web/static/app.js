@@ -484,10 +484,12 @@
       lastRanges = (r.facets.dates && r.facets.dates.ranges) || [];
     }
 
+    // A total that is a lower bound ("gte") reads "N or more".
+    const atLeast = r.total_relation === 'gte' ? ' أو أكثر' : '';
     const stories = r.stories && Number(r.stories.count) >= 0 ? r.stories : null;
     ui.total.textContent = stories
-      ? `${resultsPhrase(total)} في ${storiesPhrase(Number(stories.count), stories.relation === 'gte')} ${tookPhrase(Number(r.took_ms))}`
-      : `${resultsPhrase(total)} ${tookPhrase(Number(r.took_ms))}`;
+      ? `${resultsPhrase(total)}${atLeast} في ${storiesPhrase(Number(stories.count), stories.relation === 'gte')} ${tookPhrase(Number(r.took_ms))}`
+      : `${resultsPhrase(total)}${atLeast} ${tookPhrase(Number(r.took_ms))}`;
     ui.empty.hidden = !isStart(state);
     ui.noResults.hidden = total > 0 || isStart(state);
     $('.no-results-query', ui.noResults).textContent = state.q ? `«${state.q}»` : 'عوامل التصفية المختارة';
