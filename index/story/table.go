@@ -44,8 +44,9 @@ func near(a, b time.Time) bool {
 }
 
 // Best returns the candidate most similar to the article self, if one is
-// similar enough and near enough in time to be of its story (ties go to
-// the first given). An earlier version of the article itself (a
+// similar enough and near enough in time to be of its story (of equally
+// similar ones, that of the smallest story ID, so that the choice does
+// not depend on the order candidates are found in). An earlier version of the article itself (a
 // candidate with its ID) counts like any other: edited a little, an
 // article keeps its story; rewritten into another event, it leaves it.
 func Best(self Member, cands []Member) (Member, float64, bool) {
@@ -56,7 +57,8 @@ func Best(self Member, cands []Member) (Member, float64, bool) {
 		if c.Story == "" || !near(self.Published, c.Published) {
 			continue
 		}
-		if s := Similarity(&self.Sig, &c.Sig); s >= Threshold && s > bestSim {
+		s := Similarity(&self.Sig, &c.Sig)
+		if s >= Threshold && (s > bestSim || s == bestSim && c.Story < best.Story) {
 			best, bestSim = *c, s
 		}
 	}
