@@ -153,20 +153,7 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 			}
 			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact))
 		case t.Prefix:
-			terms := e.exactTerms(t.Text)
-			if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
-				return nil
-			}
-			title := blevequery.NewPrefixQuery(terms[0])
-			title.SetField(index.FieldTitleExact)
-			title.SetBoost(w.Title)
-			if titleOnly {
-				return title
-			}
-			body := blevequery.NewPrefixQuery(terms[0])
-			body.SetField(index.FieldBodyExact)
-			body.SetBoost(w.Body)
-			return disjunction(title, body)
+			return e.prefixQuery(t.Text, titleOnly)
 		case t.Fuzzy:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 {
