@@ -19,6 +19,7 @@ import (
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/places"
+	"github.com/fahras/fahras/index/synonyms"
 	"github.com/fahras/fahras/search/query"
 )
 
@@ -44,6 +45,9 @@ type Engine struct {
 	// windowedEstimate is the estimate of matches from which a date
 	// order searches windows of dates (see searchByDate).
 	windowedEstimate uint64
+	// variants and synonyms expand a query's words (see expand.go).
+	variants *variantIndex
+	synonyms *synonyms.Set
 }
 
 // Weights are the boosts of the fields a free-text word is matched in;
@@ -77,7 +81,13 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 	if ar == nil || exact == nil {
 		return nil, errors.New("search: the index mapping lacks the Arabic analyzers")
 	}
-	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate}, nil
+	e := &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate, variants: &variantIndex{ix: ix}}
+	syn, err := openSynonyms(ix, e.normalizeWord)
+	if err != nil {
+		return nil, err
+	}
+	e.synonyms = syn
+	return e, nil
 }
 
 // SetWeights changes the field boosts (for evaluation runs).
@@ -306,6 +316,9 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	if out.Warnings == nil {
 		out.Warnings = []query.Warning{}
+	}
+	if req.ExplainExpansion {
+		out.Expansion = append([]Expansion{}, text.expansions...)
 	}
 	var m *marker
 	if !req.NoHighlight {

@@ -531,6 +531,8 @@ var SearchParams = &ParamSet[Request]{
 			func(r *Request, v value) { r.NoHighlight = v.b }},
 		{Param{Name: "exact_total", Kind: KindBool, Doc: "count every match; by default a ranked query's total is exact up to 10000 and a lower bound beyond (total_relation gte)"},
 			func(r *Request, v value) { r.ExactTotal = v.b }},
+		{Param{Name: "explain_expansion", Kind: KindBool, Doc: "return the query's expansion: the words searched with their other spellings (mined from the index) or synonyms (the index's synonyms file), with their weights"},
+			func(r *Request, v value) { r.ExplainExpansion = v.b }},
 	}...),
 	check: func(r *Request) error { return r.normalize() },
 }

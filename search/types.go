@@ -47,6 +47,9 @@ type Request struct {
 	// ExactTotal counts every match of a ranked query; otherwise the
 	// total is exact up to 10,000 and a lower bound beyond.
 	ExactTotal bool `json:"exact_total,omitempty"`
+	// ExplainExpansion returns, in Result.Expansion, the words searched
+	// with other spellings or synonyms.
+	ExplainExpansion bool `json:"explain_expansion,omitempty"`
 
 	// Now is the reference time for the fixed date ranges (last 24
 	// hours…); zero means the present.
@@ -76,6 +79,10 @@ type Result struct {
 	DidYouMean string `json:"did_you_mean,omitempty"`
 	// Warnings explain parts of the query that were repaired or ignored.
 	Warnings []query.Warning `json:"warnings"`
+	// Expansion lists the words searched with other spellings or
+	// synonyms, when the request asks for it (an empty list when none
+	// was).
+	Expansion []Expansion `json:"expansion,omitempty"`
 }
 
 // Hit is one matching article.

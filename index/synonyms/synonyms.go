@@ -181,9 +181,14 @@ type Set struct {
 }
 
 // Open reads the synonyms file at path; a missing file is an empty set
-// (the file is written when an entry is added).
+// (the file is written when an entry is added). An empty path keeps the
+// set in memory only.
 func Open(path string, norm Normalizer) (*Set, error) {
 	s := &Set{path: path, norm: norm}
+	if path == "" {
+		s.index(nil)
+		return s, nil
+	}
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -310,6 +315,9 @@ func (s *Set) Remove(line string) (Rule, error) {
 // write replaces the file by the rules, through a temporary file renamed
 // over it so that a crash leaves the old file or the new one.
 func (s *Set) write(rules []Rule) error {
+	if s.path == "" {
+		return nil
+	}
 	var buf bytes.Buffer
 	buf.WriteString("# fahras synonyms: \"a, b, c\" are equivalent; \"a => b\" searches a as b.\n")
 	for _, r := range rules {
