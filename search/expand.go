@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
 	blevequery "github.com/blevesearch/bleve/v2/search/query"
 
@@ -290,11 +291,63 @@ func (v *variantIndex) Refresh(ctx context.Context) (*minedTable, error) {
 			return nil, fmt.Errorf("variants: %w", err)
 		}
 	}
-	m := &minedTable{table: variants.Mine(words, variants.Options{}), docs: docs}
+	// The neighbours of the words that may be grouped, from the stored
+	// titles and bodies: the evidence that two spellings are used alike.
+	ctxs := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	if err := v.eachText(ctx, ctxs.Add); err != nil {
+		return nil, fmt.Errorf("variants: %w", err)
+	}
+	m := &minedTable{table: variants.Mine(words, variants.Options{Contexts: ctxs}), docs: docs}
 	v.table.Store(m)
 	v.checked.Store(time.Now().UnixNano())
 	slog.Debug("variants mined", "docs", docs, "words", len(words), "groups", m.table.Len(), "took", time.Since(start))
 	return m, nil
+}
+
+// textsPage is how many stored articles eachText reads at a time.
+const textsPage = 500
+
+// eachText calls add with the exact terms of the title, and then of the
+// body, of every stored article, in order.
+func (v *variantIndex) eachText(ctx context.Context, add func([]string)) error {
+	exact := v.ix.Mapping().AnalyzerNamed(index.AnalyzerArExact)
+	if exact == nil {
+		return fmt.Errorf("the index mapping lacks the %s analyzer", index.AnalyzerArExact)
+	}
+	var terms []string
+	addText := func(text string) {
+		terms = terms[:0]
+		for _, tok := range exact.Analyze([]byte(text)) {
+			terms = append(terms, string(tok.Term))
+		}
+		add(terms)
+	}
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(blevequery.NewMatchAllQuery(), textsPage, 0, false)
+		req.Fields = index.HitFields
+		req.SortBy([]string{"_id"})
+		req.Score = bleve.ScoreNone
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		res, err := v.ix.Search(ctx, req)
+		if err != nil {
+			return fmt.Errorf("read the stored articles: %w", err)
+		}
+		if len(res.Hits) == 0 {
+			return nil
+		}
+		for _, h := range res.Hits {
+			st, err := v.ix.StoredOf(h.ID, h.Fields)
+			if err != nil {
+				return fmt.Errorf("read the stored articles: %w", err)
+			}
+			addText(st.Article.Title)
+			addText(st.Article.Body)
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
 }
 
 // rankedField is a field a free word is matched in, with its boost and

@@ -109,6 +109,9 @@ func Skeleton(w string) string {
 		if i > 0 && (r == 'ا' || r == 'و' || r == 'ي' || r == 'ء') {
 			continue
 		}
+		if f, ok := soundFold[r]; ok {
+			r = f
+		}
 		if r == last {
 			continue
 		}
@@ -117,6 +120,11 @@ func Skeleton(w string) string {
 	}
 	return b.String()
 }
+
+// soundFold writes as one letter the letters that transliterate one
+// foreign sound: g as غ ج ك or ق (غواتيمالا/جواتيمالا, انجلترا/انكلترا,
+// قازان/كازان), z as ز or س (ميزوري/ميسوري).
+var soundFold = map[rune]rune{'ج': 'غ', 'ك': 'غ', 'ق': 'غ', 'ز': 'س'}
 
 // Distance is the edit distance (insertions, deletions, substitutions of
 // letters) between a and b.
@@ -140,3 +148,63 @@ func Distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// cliticForm reports whether w is another word of words with a
+// proclitic before it or a pronoun after it (وتتجه, بداياتها), that word
+// being at least as common: the form of a word, not a name. A name that
+// begins like a proclitic (وليام) is kept, its remainder being rarer.
+func cliticForm(w string, words map[string]int) bool {
+	n := words[w]
+	known := func(stem string) bool {
+		return utf8.RuneCountInString(stem) >= 3 && words[stem] >= n
+	}
+	for _, p := range proclitics {
+		if rest, ok := strings.CutPrefix(w, p); ok && known(rest) {
+			return true
+		}
+	}
+	// The future (سيستمر), as the present is.
+	if rest, ok := strings.CutPrefix(w, "س"); ok && verbForm(rest, words) {
+		return true
+	}
+	// The accusative (كثيرا, حدثا), a verb's plural (شاهدوا) and its
+	// past feminine (احتاجت).
+	for _, end := range []string{"ا", "وا", "ت"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && known(stem) {
+			return true
+		}
+	}
+	if strings.HasSuffix(w, "وا") {
+		return true
+	}
+	for _, p := range pronouns {
+		if stem, ok := strings.CutSuffix(w, p); ok {
+			if known(stem) {
+				return true
+			}
+			if t, ok := strings.CutSuffix(stem, "ت"); ok && known(t+"ه") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbForm reports whether w is a verb of the present tense: it begins
+// with one of the prefixes ي ت ن ا, and the same word with another of
+// them is in words too (يحاول and تحاول; a name, ترامب, has no يرامب).
+func verbForm(w string, words map[string]int) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	if !strings.ContainsRune(presentPrefixes, r) || utf8.RuneCountInString(w) < 4 {
+		return false
+	}
+	for _, p := range presentPrefixes {
+		if p != r && words[string(p)+w[size:]] >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// presentPrefixes begin the verbs of the present tense.
+const presentPrefixes = "يتنا"

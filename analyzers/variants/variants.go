@@ -28,6 +28,8 @@
 package variants
 
 import (
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -41,6 +43,10 @@ type Options struct {
 	// MinLetters is the fewest letters a spelling needs; 0 means
 	// DefaultMinLetters.
 	MinLetters int
+	// Contexts, when set, are the neighbours of the candidate words:
+	// two spellings are grouped only when their neighbours are alike
+	// (see Candidates).
+	Contexts *Contexts
 }
 
 // Defaults of Options.
@@ -58,7 +64,9 @@ const (
 	// carry the article.
 	maxArticleShare = 0.5
 	// maxProfileGap is the largest difference between two spellings'
-	// shares of forms with the article, and with a bare proclitic.
+	// shares of forms with the article, and with a bare proclitic, when
+	// they are common; rarer spellings may differ by 1/√count more, the
+	// shares of a few uses being noisy.
 	maxProfileGap = 0.25
 )
 
@@ -72,6 +80,10 @@ type Spelling struct {
 	Article   int    `json:"article"`
 	Proclitic int    `json:"proclitic"`
 	Pronoun   int    `json:"pronoun"`
+	// Context is the similarity of the spelling's neighbours to those of
+	// the group's most common spelling (1 for that one), when contexts
+	// were counted.
+	Context float64 `json:"context_similarity,omitempty"`
 }
 
 // Group is the spellings of one name, most frequent first, under their
@@ -111,37 +123,73 @@ func (t *Table) Groups() []Group {
 	return t.groups
 }
 
-// Group returns the group of word (a normalized word, with or without
-// the article), if it has one.
+// Group returns the group of word, a normalized word that may begin
+// with proclitics or the article (وبوتن, البوتن), if it has one.
 func (t *Table) Group(word string) (Group, bool) {
-	if t == nil {
-		return Group{}, false
-	}
-	i, ok := t.byWord[word]
-	if !ok {
-		if bare, cut := cutArticle(word); cut {
-			i, ok = t.byWord[bare]
-		}
-	}
+	_, _, i, ok := t.lookup(word)
 	if !ok {
 		return Group{}, false
 	}
 	return t.groups[i], true
 }
 
+// lookup finds the group of word, or of word without its proclitics or
+// article: prefix is what was cut, bare the spelling of the group.
+func (t *Table) lookup(word string) (prefix, bare string, group int, ok bool) {
+	if t == nil {
+		return "", "", 0, false
+	}
+	if i, ok := t.byWord[word]; ok {
+		return "", word, i, true
+	}
+	if rest, cut := cutArticle(word); cut {
+		if i, ok := t.byWord[rest]; ok {
+			return word[:len(word)-len(rest)], rest, i, true
+		}
+	}
+	for _, p := range proclitics {
+		if rest, cut := strings.CutPrefix(word, p); cut && utf8.RuneCountInString(rest) >= 3 {
+			if i, ok := t.byWord[rest]; ok {
+				return p, rest, i, true
+			}
+		}
+	}
+	return "", "", 0, false
+}
+
+// Same reports whether a and b are spellings of one group, with the
+// same proclitics or article (وبوتن and وبوتين are; وبوتن and بوتين
+// are not).
+func (t *Table) Same(a, b string) bool {
+	pa, ba, ga, ok := t.lookup(a)
+	if !ok {
+		return false
+	}
+	for _, v := range t.variantsOf(ba, ga) {
+		if pa+v.Word == b {
+			return true
+		}
+	}
+	return false
+}
+
 // Variants returns the other spellings of word's group with their
-// weights, most frequent first.
+// weights, most frequent first, with word's proclitics or article
+// (وبوتن: وبوتين).
 func (t *Table) Variants(word string) []Variant {
-	g, ok := t.Group(word)
+	prefix, bare, g, ok := t.lookup(word)
 	if !ok {
 		return nil
 	}
-	bare := word
-	if b, cut := cutArticle(word); cut {
-		if _, own := t.byWord[word]; !own {
-			bare = b
-		}
+	out := t.variantsOf(bare, g)
+	for i := range out {
+		out[i].Word = prefix + out[i].Word
 	}
+	return out
+}
+
+func (t *Table) variantsOf(bare string, group int) []Variant {
+	g := t.groups[group]
 	total := 0
 	for _, s := range g.Spellings {
 		total += s.Count
@@ -169,6 +217,37 @@ func weight(count, total int) float64 {
 // unstemmed words (as the exact analyzer writes them, clitics included)
 // to their counts.
 func Mine(words map[string]int, opt Options) *Table {
+	t := &Table{byWord: map[string]int{}}
+	for _, g := range mine(words, opt) {
+		t.groups = append(t.groups, g)
+	}
+	sort.SliceStable(t.groups, func(i, j int) bool {
+		return t.groups[i].Spellings[0].Count > t.groups[j].Spellings[0].Count
+	})
+	for i, g := range t.groups {
+		for _, s := range g.Spellings {
+			t.byWord[s.Word] = i
+		}
+	}
+	return t
+}
+
+// Candidates are the words Mine would group without the evidence of
+// their contexts: those to count the contexts of.
+func Candidates(words map[string]int, opt Options) []string {
+	opt.Contexts = nil
+	var out []string
+	for _, g := range mine(words, opt) {
+		for _, s := range g.Spellings {
+			out = append(out, s.Word)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// mine forms the groups, in skeleton order.
+func mine(words map[string]int, opt Options) []Group {
 	if opt.MinCount <= 0 {
 		opt.MinCount = DefaultMinCount
 	}
@@ -179,7 +258,7 @@ func Mine(words map[string]int, opt Options) *Table {
 	// Name-like spellings, by skeleton.
 	bySkeleton := map[string][]Spelling{}
 	for _, s := range ev {
-		if s.Count < opt.MinCount || utf8.RuneCountInString(s.Word) < opt.MinLetters || !nameLike(*s) {
+		if s.Count < opt.MinCount || utf8.RuneCountInString(s.Word) < opt.MinLetters || !nameLike(*s) || cliticForm(s.Word, words) || verbForm(s.Word, words) {
 			continue
 		}
 		k := Skeleton(s.Word)
@@ -199,7 +278,7 @@ func Mine(words map[string]int, opt Options) *Table {
 			delete(bySkeleton, k)
 		}
 	}
-	t := &Table{byWord: map[string]int{}}
+	var out []Group
 	keys := make([]string, 0, len(bySkeleton))
 	for k := range bySkeleton {
 		keys = append(keys, k)
@@ -216,12 +295,13 @@ func Mine(words map[string]int, opt Options) *Table {
 			}
 			return ss[i].Word < ss[j].Word
 		})
-		// Greedy: each spelling joins the first head it pairs with.
+		// Greedy: each spelling joins the first group it pairs with a
+		// spelling of, the most common groups first.
 		var groups [][]Spelling
 		for _, s := range ss {
 			joined := false
 			for gi, g := range groups {
-				if Pair(g[0], s) {
+				if slices.ContainsFunc(g, func(o Spelling) bool { return pair(o, s, opt.Contexts) }) {
 					groups[gi] = append(g, s)
 					joined = true
 					break
@@ -235,36 +315,35 @@ func Mine(words map[string]int, opt Options) *Table {
 			if len(g) < 2 {
 				continue
 			}
-			t.groups = append(t.groups, Group{Skeleton: k, Spellings: g})
+			if opt.Contexts != nil {
+				for i := range g {
+					g[i].Context = math.Round(opt.Contexts.Similarity(g[0].Word, g[i].Word)*1000) / 1000
+				}
+			}
+			out = append(out, Group{Skeleton: k, Spellings: g})
 		}
 	}
-	sort.SliceStable(t.groups, func(i, j int) bool {
-		return t.groups[i].Spellings[0].Count > t.groups[j].Spellings[0].Count
-	})
-	for i, g := range t.groups {
-		for _, s := range g.Spellings {
-			t.byWord[s.Word] = i
-		}
-	}
-	return t
+	return out
 }
 
-// Pair reports whether two name-like spellings with the same skeleton
+// pair reports whether two name-like spellings with the same skeleton
 // are close enough, and used alike enough, to be one name.
-func Pair(a, b Spelling) bool {
+func pair(a, b Spelling, ctx *Contexts) bool {
 	la, lb := utf8.RuneCountInString(a.Word), utf8.RuneCountInString(b.Word)
-	maxEdits := 1
+	maxEdits := 2
 	if min(la, lb) >= 7 {
-		maxEdits = 2
+		maxEdits = 3
 	}
 	if Distance(a.Word, b.Word) > maxEdits {
 		return false
 	}
-	if differsByNisba(a.Word, b.Word) {
+	if differsByNisba(a.Word, b.Word) || !transliterationEdit(a.Word, b.Word) {
 		return false
 	}
-	return abs(share(a.Article, a)-share(b.Article, b)) <= maxProfileGap &&
-		abs(share(a.Proclitic, a)-share(b.Proclitic, b)) <= maxProfileGap
+	gap := maxProfileGap + 1/math.Sqrt(float64(max(1, min(a.Count, b.Count))))
+	return abs(share(a.Article, a)-share(b.Article, b)) <= gap &&
+		abs(share(a.Proclitic, a)-share(b.Proclitic, b)) <= gap &&
+		(ctx == nil || ctx.Similarity(a.Word, b.Word) >= minContextSimilarity)
 }
 
 // differsByNisba reports whether one word is the other with the nisba
