@@ -243,7 +243,13 @@ func (v *variantIndex) current() *minedTable {
 	}
 	m := v.table.Load()
 	if m == nil {
-		m, err := v.Refresh(context.Background())
+		// The first search mines, or waits for the mining under way.
+		v.mu.Lock()
+		defer v.mu.Unlock()
+		if m := v.table.Load(); m != nil {
+			return m
+		}
+		m, err := v.refreshLocked(context.Background())
 		if err != nil {
 			slog.Warn("variants: mining the index failed; words are searched as typed", "err", err)
 		}
@@ -271,6 +277,10 @@ func (v *variantIndex) current() *minedTable {
 func (v *variantIndex) Refresh(ctx context.Context) (*minedTable, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	return v.refreshLocked(ctx)
+}
+
+func (v *variantIndex) refreshLocked(ctx context.Context) (*minedTable, error) {
 	start := time.Now()
 	docs, err := v.ix.Count()
 	if err != nil {
