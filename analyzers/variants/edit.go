@@ -31,8 +31,8 @@ func transliterationEdit(a, b string) bool {
 	}
 	ca, ea := cutEnding(a)
 	cb, eb := cutEnding(b)
-	if ea != eb && (ea == "" || eb == "") {
-		return false // ا or ه added
+	if ea != eb && (ea == "" || eb == "" || string(folded(ca)) != string(folded(cb))) {
+		return false // ا or ه added, or swapped in a word spelled otherwise too
 	}
 	if string(folded(ca)) == string(folded(cb)) {
 		// Only the ending: ا for ه, in the names of countries and regions
@@ -156,10 +156,16 @@ func subsequence(short, long []rune) bool {
 }
 
 // sameLetters reports whether two vowel lists have the same vowels, at
-// other places (a vowel moved: امريكا/اميركا).
+// other places (a vowel moved: امريكا/اميركا). An ا moved is another
+// pattern of an Arabic root (جامعه/جماعه, كاتب/كتاب), not a spelling.
 func sameLetters(a, b []rune) bool {
 	if len(a) != len(b) {
 		return false
+	}
+	for i := 1; i < len(a); i += 2 {
+		if a[i] != b[i] && (a[i] == 'ا' || b[i] == 'ا') {
+			return false
+		}
 	}
 	count := map[rune]int{}
 	for i := 1; i < len(a); i += 2 {
@@ -174,13 +180,16 @@ func sameLetters(a, b []rune) bool {
 	return true
 }
 
-// pluralFor reports whether a is b with the plural ending ون for ين or
-// ان (a plural for a dual or another case); names ending in ون
-// (جونسون/جونسن) are not.
+// pluralFor reports whether a is b with the plural ending ون for ين, ان
+// or ن (a plural for a dual, another case or the feminine), or يين for
+// ين; names ending in ون (جونسون/جونسن) are not.
 func pluralFor(a, b string) bool {
+	if stem, ok := strings.CutSuffix(a, "يين"); ok && b == stem+"ين" {
+		return true // متساويين/متساوين: a nisba's plural
+	}
 	stem, ok := strings.CutSuffix(a, "ون")
 	if !ok {
 		return false
 	}
-	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || stem == strings.TrimSuffix(b, "يين")
+	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || b == stem+"ن" || stem == strings.TrimSuffix(b, "يين")
 }

@@ -158,7 +158,7 @@ func cliticForm(w string, words map[string]int) bool {
 	known := func(stem string) bool {
 		return utf8.RuneCountInString(stem) >= 3 && words[stem] >= n
 	}
-	for _, p := range proclitics {
+	for _, p := range append(proclitics, "ك", "وك") {
 		if rest, ok := strings.CutPrefix(w, p); ok && known(rest) {
 			return true
 		}
