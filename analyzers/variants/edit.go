@@ -163,7 +163,7 @@ func sameLetters(a, b []rune) bool {
 		return false
 	}
 	for i := 1; i < len(a); i += 2 {
-		if a[i] != b[i] && (a[i] == 'ا' || b[i] == 'ا') {
+		if a[i] == 'ا' || b[i] == 'ا' {
 			return false
 		}
 	}

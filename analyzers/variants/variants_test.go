@@ -118,6 +118,7 @@ func TestMineANT(t *testing.T) {
 		{"كتاب", "كاتب", false},
 		{"بوتين", "بوتينا", false},
 		{"كثيرا", "كثيره", false},
+		{"جامعه", "جماعه", false},
 	} {
 		if got := tab.Same(tc.a, tc.b); got != tc.variant {
 			t.Errorf("%s/%s: variants %v, want %v", tc.a, tc.b, got, tc.variant)
