@@ -323,6 +323,7 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	var m *marker
 	if !req.NoHighlight {
 		m = e.newMarker(parsed)
+		e.markExpansions(m, text.expansions)
 	}
 	for _, h := range res.Hits {
 		hit, err := e.hit(h, m)

@@ -467,3 +467,15 @@ func (e *Engine) WordExpansion(word string) (Expansion, variants.Group, bool) {
 	}
 	return x.Expansion, g, true
 }
+
+// markExpansions makes the marker highlight the alternatives a query's
+// words were searched as, as it highlights the words themselves.
+func (e *Engine) markExpansions(m *marker, xs []Expansion) {
+	for _, x := range xs {
+		for _, a := range x.Alternatives {
+			for _, w := range e.tokens(a.Word) {
+				m.stems[w] = true
+			}
+		}
+	}
+}

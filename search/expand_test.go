@@ -104,6 +104,11 @@ func TestVariantExpansion(t *testing.T) {
 			}
 		}
 	}
+	// The other spelling is highlighted in its articles.
+	res, _ := searchIDs(t, eng, search.Request{Query: "بوتن", NoFacets: true})
+	if h := res.Hits[len(res.Hits)-1]; !strings.Contains(h.Highlights["title"], "<mark>بوتين</mark>") {
+		t.Errorf("hit %s: title %q, want بوتين highlighted", h.ID, h.Highlights["title"])
+	}
 	// Without the request's flag, no expansion is listed; with the mined
 	// variants off, only the typed spelling is found.
 	if res, _ := searchIDs(t, eng, search.Request{Query: "بوتن"}); res.Expansion != nil {
