@@ -48,6 +48,9 @@ type Engine struct {
 	// variants and synonyms expand a query's words (see expand.go).
 	variants *variantIndex
 	synonyms *synonyms.Set
+	// placeSpellings are the other spellings of places the gazetteer
+	// lists (see expand.go).
+	placeSpellings map[string][]string
 }
 
 // Weights are the boosts of the fields a free-text word is matched in;
@@ -87,6 +90,7 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 		return nil, err
 	}
 	e.synonyms = syn
+	e.placeSpellings = e.placeSpellingsOf(g)
 	return e, nil
 }
 

@@ -6,9 +6,12 @@ import (
 	"log/slog"
 	"math"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/fahras/fahras/analyzers/variants"
 	"github.com/fahras/fahras/index"
+	"github.com/fahras/fahras/index/places"
 	"github.com/fahras/fahras/index/synonyms"
 	"github.com/fahras/fahras/search/query"
 )
@@ -26,7 +30,14 @@ const (
 	SourceVariants = "variants"
 	// SourceSynonyms: the index's synonyms file (see package synonyms).
 	SourceSynonyms = "synonyms"
+	// SourceGazetteer: another spelling of a place the gazetteer lists
+	// (سوريا, سورية).
+	SourceGazetteer = "gazetteer"
 )
+
+// gazetteerWeight is the weight of a place's other spelling from the
+// gazetteer.
+const gazetteerWeight = 0.5
 
 // Expansion is how one word of the query was searched: as typed and as
 // its alternatives, each weighted (the typed word has weight 1), or, when
@@ -87,6 +98,14 @@ func (e *Engine) expand(t query.Term) *expandedWord {
 		mined := e.variants.current()
 		for _, v := range mined.variants(word) {
 			x.Alternatives = append(x.Alternatives, Alternative{Word: v.Word, Weight: v.Weight, Source: SourceVariants})
+		}
+		for _, w := range e.placeSpellings[word] {
+			if len(x.Alternatives) == maxMinedVariants {
+				break
+			}
+			if !slices.ContainsFunc(x.Alternatives, func(a Alternative) bool { return a.Word == w }) {
+				x.Alternatives = append(x.Alternatives, Alternative{Word: w, Weight: gazetteerWeight, Source: SourceGazetteer})
+			}
 		}
 	}
 	if len(x.Alternatives) == 0 {
@@ -478,4 +497,32 @@ func (e *Engine) markExpansions(m *marker, xs []Expansion) {
 			}
 		}
 	}
+}
+
+// placeSpellings maps each one-word Arabic name of a gazetteer place,
+// normalized and without the article, to the place's other names with
+// the same consonant skeleton: its other spellings (سوريا: سوريه;
+// ميونخ: ميونيخ), not its other names (بريطانيا, انجلترا).
+func (e *Engine) placeSpellingsOf(g *places.Gazetteer) map[string][]string {
+	out := map[string][]string{}
+	for _, p := range g.All() {
+		var words []string
+		for _, n := range append([]string{p.NameAr}, p.Variants...) {
+			w := e.normalizeWord(n)
+			if bare, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(bare) >= 3 {
+				w = bare
+			}
+			if w != "" && !slices.Contains(words, w) {
+				words = append(words, w)
+			}
+		}
+		for _, a := range words {
+			for _, b := range words {
+				if a != b && variants.Skeleton(a) == variants.Skeleton(b) && !slices.Contains(out[a], b) {
+					out[a] = append(out[a], b)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -32,6 +32,8 @@ func spellingsCorpus() string {
 	line("trump-1", "ترامب يلتقي وفدا", "التقى الرئيس ترامب وفدا من الكونغرس.")
 	line("trump-2", "ترامب يوقع قرارا", "وقع الرئيس ترامب قرارا جديدا.")
 	line("trump-3", "ترمب يغادر", "غادر الرئيس ترمب العاصمة.")
+	line("syria-1", "وفد يزور سوريا", "وصل وفد إلى سوريا أمس.")
+	line("syria-2", "وفد يزور سورية", "وصل وفد إلى سورية أمس.")
 	return b.String()
 }
 
@@ -118,6 +120,21 @@ func TestVariantExpansion(t *testing.T) {
 	defer eng.SetVariants(true)
 	if _, ids := searchIDs(t, eng, search.Request{Query: "بوتن", ExplainExpansion: true}); len(ids) != 5 {
 		t.Errorf("variants off: %d hits, want the 5 of بوتن", len(ids))
+	}
+}
+
+// TestPlaceSpellings: سوريا and سورية are two spellings of one country in
+// the gazetteer: each finds the other, after itself.
+func TestPlaceSpellings(t *testing.T) {
+	eng := spellingsEngine(t)
+	for q, want := range map[string]string{"سوريا": "syria-1 syria-2", "سورية": "syria-2 syria-1"} {
+		res, ids := searchIDs(t, eng, search.Request{Query: q, NoFacets: true, ExplainExpansion: true})
+		if strings.Join(ids, " ") != want {
+			t.Errorf("%s: %v, want %s", q, ids, want)
+		}
+		if len(res.Expansion) != 1 || res.Expansion[0].Alternatives[0].Source != search.SourceGazetteer {
+			t.Errorf("%s: expansion %+v, want the gazetteer's spelling", q, res.Expansion)
+		}
 	}
 }
 
