@@ -100,7 +100,7 @@ func (e *Engine) expand(t query.Term) *expandedWord {
 			x.Alternatives = append(x.Alternatives, Alternative{Word: v.Word, Weight: v.Weight, Source: SourceVariants})
 		}
 		for _, w := range e.placeSpellings[word] {
-			if len(x.Alternatives) == maxMinedVariants {
+			if len(x.Alternatives) == maxMinedVariants || e.variants.off.Load() {
 				break
 			}
 			if !slices.ContainsFunc(x.Alternatives, func(a Alternative) bool { return a.Word == w }) {
@@ -469,8 +469,9 @@ func (e *Engine) Variants(ctx context.Context) (*variants.Table, error) {
 	return m.table, nil
 }
 
-// SetVariants turns the expansion by mined variants on or off (for
-// comparisons); the user's synonyms apply either way.
+// SetVariants turns the expansion by other spellings, mined or from the
+// gazetteer, on or off (for comparisons); the user's synonyms apply
+// either way.
 func (e *Engine) SetVariants(on bool) { e.variants.off.Store(!on) }
 
 // WordExpansion is how the engine would search one word: its mined

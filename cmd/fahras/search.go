@@ -166,7 +166,7 @@ func searchCommand(env *Env) *cobra.Command {
 	fs.StringVar(&tag, "tag", "fahras", "with --batch: the run tag")
 	gazetteerFlag(cmd, &gazetteerFile)
 	fs.StringVar(&weights, "weights", "", "field boosts for ranking experiments: title=1.2,title_exact=0.3,body=1,body_exact=0.6")
-	noVariants := fs.Bool("no-variants", false, "for comparisons: search words without the spellings mined from the index (synonyms still apply)")
+	noVariants := fs.Bool("no-variants", false, "for comparisons: search words without their other spellings, mined from the index or from the gazetteer (synonyms still apply)")
 	cmd.RunE = func(cmd *cobra.Command, words []string) error {
 		v := values()
 		if batch != "" {
