@@ -36,6 +36,8 @@ import (
 //     (تأمين، تعيين، تحسين) and participles of the pattern مفعول keep ون
 //     (مخزون، مضمون، مسجون).
 //   - then يه, ه and ي in turn (ية and ة are يه and ه after folding).
+//   - a ت left bare by a pronoun is a ة when the vocabulary says so
+//     (feminine.go): حكومتها, حكومته and حكومتي meet حكومة; بيتها stays بيت.
 //
 // A few frequent words whose endings only look like suffixes are kept whole
 // (قانون، مليون، كانون، تشرين، كورونا …), and so are protected words.
@@ -444,6 +446,7 @@ func stripSuffixes(stem []byte) []byte {
 		l1, l2, l3 = lastLetters(stem)
 	}
 	// A pronoun.
+	before := n
 	switch {
 	case l1 == 'ا' && l2 == 'م' && l3 == 'ه' && n >= 6: // هما
 		cut(3)
@@ -456,6 +459,12 @@ func stripSuffixes(stem []byte) []byte {
 	case l2 == 'ك' && (l1 == 'م' || l1 == 'ن') && n >= 6: // كم كن
 		cut(2)
 	}
+	if n < before && l1 == 'ت' {
+		// A ة written ت before the pronoun just cut (حكومتها).
+		if fem, ok := feminineStem(stem); ok {
+			return fem
+		}
+	}
 	// A plural.
 	if n >= 5 && ((l1 == 'ت' && l2 == 'ا') || (l1 == 'ن' && (l2 == 'و' || l2 == 'ي'))) &&
 		!keepsPluralEnding(stem, n) {
@@ -467,9 +476,15 @@ func stripSuffixes(stem []byte) []byte {
 	}
 	if l1 == 'ه' && n >= 4 {
 		cut(1)
+		if fem, ok := feminineStem(stem); ok { // حكومته: the pronoun ه after a ة
+			return fem
+		}
 	}
 	if l1 == 'ي' && n >= 4 {
 		cut(1)
+		if fem, ok := feminineStem(stem); ok { // حكومتي
+			return fem
+		}
 	}
 	return stem
 }

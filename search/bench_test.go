@@ -60,7 +60,9 @@ func antIndex(b *testing.B) *search.Engine {
 				return
 			}
 		}
-		antEngine, antErr = search.New(ix, g)
+		if antEngine, antErr = search.New(ix, g); antErr == nil {
+			_, antErr = antEngine.Variants(context.Background())
+		}
 	})
 	if antErr != nil {
 		b.Fatalf("ANT index: %v", antErr)
@@ -69,8 +71,10 @@ func antIndex(b *testing.B) *search.Engine {
 }
 
 // BenchmarkQueries measures the query mix of the README's performance
-// section over the 31.5k-article ANT corpus, reporting p50 and p99
-// latencies besides ns/op:
+// section over the 31.5k-article ANT corpus, and two queries spelling a
+// name two outlets spell otherwise, reporting p50 and p99 latencies
+// besides ns/op, without and with the expansion of words into their
+// spellings mined from the index (variants=off, variants=on):
 //
 //	go test -run '^$' -bench Queries -benchtime 200x ./search/
 func BenchmarkQueries(b *testing.B) {
@@ -93,7 +97,23 @@ func BenchmarkQueries(b *testing.B) {
 		{"place-filtered", search.Request{Query: "الحكومة", Countries: []string{"IQ"}, NoFacets: true}},
 		{"match-all+facets", search.Request{}},
 		{"deep-page-cursor", search.Request{Query: "الحكومة", Sort: search.SortNewest, SearchAfter: deep.SearchAfter, NoFacets: true}},
+		{"name-spelling", search.Request{Query: "بوتن موسكو", NoFacets: true}},
+		{"name-spelling+facets", search.Request{Query: "ترمب"}},
 	}
+	for _, variants := range []string{"off", "on"} {
+		b.Run("variants="+variants, func(b *testing.B) {
+			eng.SetVariants(variants == "on")
+			defer eng.SetVariants(true)
+			benchmarkCases(b, eng, cases, now)
+		})
+	}
+	runtime.KeepAlive(eng)
+}
+
+func benchmarkCases(b *testing.B, eng *search.Engine, cases []struct {
+	name string
+	req  search.Request
+}, now time.Time) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			req := c.req
@@ -113,5 +133,4 @@ func BenchmarkQueries(b *testing.B) {
 			b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 		})
 	}
-	runtime.KeepAlive(eng)
 }

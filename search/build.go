@@ -20,6 +20,10 @@ type textPart struct {
 	mustNot []blevequery.Query
 	// scored is false when the text is empty (list by filters only).
 	scored bool
+	// expanded holds the free words searched with their variants or
+	// synonyms, by their text; expansions lists them in query order.
+	expanded   map[string]*expandedWord
+	expansions []Expansion
 }
 
 // textQuery turns the parsed query into bleve clauses.
@@ -39,9 +43,12 @@ func (e *Engine) textQuery(q query.Query) textPart {
 		phrase := false
 		for _, term := range c.Any {
 			var tq blevequery.Query
-			if c.Not {
+			switch x := t.expandWord(e, term, c.Not); {
+			case c.Not:
 				tq = e.excludeQuery(term)
-			} else {
+			case x != nil:
+				tq = termsQuery(x.terms)
+			default:
 				tq = e.termQuery(term)
 			}
 			if tq == nil {
@@ -153,20 +160,7 @@ func (e *Engine) termQuery(t query.Term) blevequery.Query {
 			}
 			return disjunction(title, matchPhrase(index.FieldBodyExact, t.Text, w.Body+w.BodyExact))
 		case t.Prefix:
-			terms := e.exactTerms(t.Text)
-			if len(terms) != 1 || utf8.RuneCountInString(terms[0]) < 2 {
-				return nil
-			}
-			title := blevequery.NewPrefixQuery(terms[0])
-			title.SetField(index.FieldTitleExact)
-			title.SetBoost(w.Title)
-			if titleOnly {
-				return title
-			}
-			body := blevequery.NewPrefixQuery(terms[0])
-			body.SetField(index.FieldBodyExact)
-			body.SetBoost(w.Body)
-			return disjunction(title, body)
+			return e.prefixQuery(t.Text, titleOnly)
 		case t.Fuzzy:
 			terms := e.exactTerms(t.Text)
 			if len(terms) != 1 {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/fahras/fahras/index"
 	"github.com/fahras/fahras/index/places"
+	"github.com/fahras/fahras/index/synonyms"
 	"github.com/fahras/fahras/search/query"
 )
 
@@ -44,6 +45,12 @@ type Engine struct {
 	// windowedEstimate is the estimate of matches from which a date
 	// order searches windows of dates (see searchByDate).
 	windowedEstimate uint64
+	// variants and synonyms expand a query's words (see expand.go).
+	variants *variantIndex
+	synonyms *synonyms.Set
+	// placeSpellings are the other spellings of places the gazetteer
+	// lists (see expand.go).
+	placeSpellings map[string][]string
 }
 
 // Weights are the boosts of the fields a free-text word is matched in;
@@ -77,7 +84,14 @@ func New(ix *index.Index, g *places.Gazetteer) (*Engine, error) {
 	if ar == nil || exact == nil {
 		return nil, errors.New("search: the index mapping lacks the Arabic analyzers")
 	}
-	return &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate}, nil
+	e := &Engine{ix: ix, gazetteer: g, placeNames: nameIndex(g), places: placeInfos(g), ar: ar, exact: exact, weights: DefaultWeights, windowedEstimate: windowedEstimate, variants: &variantIndex{ix: ix}}
+	syn, err := openSynonyms(ix, e.normalizeWord)
+	if err != nil {
+		return nil, err
+	}
+	e.synonyms = syn
+	e.placeSpellings = e.placeSpellingsOf(g)
+	return e, nil
 }
 
 // SetWeights changes the field boosts (for evaluation runs).
@@ -314,9 +328,13 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	if out.Warnings == nil {
 		out.Warnings = []query.Warning{}
 	}
+	if req.ExplainExpansion {
+		out.Expansion = append([]Expansion{}, text.expansions...)
+	}
 	var m *marker
 	if !req.NoHighlight {
 		m = e.newMarker(parsed)
+		e.markExpansions(m, text.expansions)
 	}
 	for _, h := range res.Hits {
 		hit, err := e.hit(h, m)

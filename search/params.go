@@ -534,6 +534,8 @@ var SearchParams = &ParamSet[Request]{
 		{Param{Name: "collapse", Kind: KindEnum, Enum: []string{CollapseStory},
 			Doc: "story: one hit per story, the best-ranked of its versions, with the number of matching versions and their sources; the total and the facets still count articles; not with search_after"},
 			func(r *Request, v value) { r.Collapse = v.str() }},
+		{Param{Name: "explain_expansion", Kind: KindBool, Doc: "return the query's expansion: the words searched with their other spellings (mined from the index) or synonyms (the index's synonyms file), with their weights"},
+			func(r *Request, v value) { r.ExplainExpansion = v.b }},
 	}...),
 	check: func(r *Request) error { return r.normalize() },
 }

@@ -30,12 +30,7 @@ func (e *Engine) rankedQuery(req *Request, t textPart, parsed query.Query, filte
 	if e.exhaustive || req.Sort != SortRelevance || len(req.SearchAfter) > 0 || len(t.must) > 0 || len(t.mustNot) > 0 || len(t.should) == 0 {
 		return index.RankedQuery{}, false
 	}
-	w := e.weights
-	fields := []struct {
-		name  string
-		boost float64
-	}{{index.FieldTitle, w.Title}, {index.FieldTitleExact, w.TitleExact}, {index.FieldBody, w.Body}, {index.FieldBodyExact, w.BodyExact}}
-	m := e.ix.Mapping()
+	fields := e.rankedFields()
 	var rq index.RankedQuery
 	for _, c := range parsed.Clauses {
 		if c.Not || len(c.Any) != 1 {
@@ -48,20 +43,13 @@ func (e *Engine) rankedQuery(req *Request, t textPart, parsed query.Query, filte
 		if len(e.tokens(term.Text)) == 0 {
 			continue // a stop word: termQuery leaves it out too
 		}
+		if x := t.expanded[term.Text]; x != nil {
+			rq.Words = append(rq.Words, index.RankedWord{Terms: x.terms})
+			continue
+		}
 		var word index.RankedWord
 		for _, f := range fields {
-			if f.boost <= 0 {
-				continue
-			}
-			name := m.AnalyzerNameForPath(f.name)
-			if exactFields[f.name] {
-				name = index.AnalyzerArExact
-			}
-			analyzer := m.AnalyzerNamed(name)
-			if analyzer == nil {
-				return index.RankedQuery{}, false
-			}
-			tokens := analyzer.Analyze([]byte(term.Text))
+			tokens := f.analyzer.Analyze([]byte(term.Text))
 			if len(tokens) != 1 {
 				return index.RankedQuery{}, false
 			}

@@ -98,7 +98,9 @@ func antTestEngine(t *testing.T) *search.Engine {
 			antTestErr = err
 			return
 		}
-		antTest, antTestErr = search.New(ix, g)
+		if antTest, antTestErr = search.New(ix, g); antTestErr == nil {
+			_, antTestErr = antTest.Variants(context.Background())
+		}
 	})
 	if antTestErr != nil {
 		t.Fatalf("ANT index: %v", antTestErr)
@@ -123,6 +125,9 @@ func TestRankedIsExhaustive(t *testing.T) {
 		t.Fatal(err)
 	}
 	full.SetExhaustive(true)
+	if _, err := full.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	queries := append(qaQuestions(t, "arcd", 250), qaQuestions(t, "xquad", 250)...)
 	queries = append(queries, newsQueries...)
 	variants := []func(*search.Request){
@@ -190,11 +195,17 @@ func TestDateOrderIsExhaustive(t *testing.T) {
 		t.Fatal(err)
 	}
 	full.SetExhaustive(true)
+	if _, err := full.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	windowed, err := search.New(pruned.Index(), g)
 	if err != nil {
 		t.Fatal(err)
 	}
 	windowed.WindowDates()
+	if _, err := windowed.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	queries := []string{""}
 	for i := 0; i < len(newsQueries); i += 2 {
 		queries = append(queries, newsQueries[i])
@@ -264,6 +275,9 @@ func TestLandingPageIsExhaustive(t *testing.T) {
 		t.Fatal(err)
 	}
 	full.SetExhaustive(true)
+	if _, err := full.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	now := time.Date(2018, 11, 18, 12, 0, 0, 0, time.UTC)
 	for _, req := range []search.Request{
 		{Now: now},

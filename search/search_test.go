@@ -84,6 +84,12 @@ func newEngine(dir, jsonl string) (*search.Engine, *index.Index, error) {
 		ix.Close()
 		return nil, nil, err
 	}
+	// The spellings of names, which the engine mines in the background,
+	// are there from the first search of a test.
+	if _, err := eng.Variants(context.Background()); err != nil {
+		ix.Close()
+		return nil, nil, err
+	}
 	return eng, ix, nil
 }
 

@@ -50,6 +50,9 @@ type Request struct {
 	// Collapse is "story" for one hit per story (see StoryGroup), or
 	// empty.
 	Collapse string `json:"collapse,omitempty"`
+	// ExplainExpansion returns, in Result.Expansion, the words searched
+	// with other spellings or synonyms.
+	ExplainExpansion bool `json:"explain_expansion,omitempty"`
 
 	// Now is the reference time for the fixed date ranges (last 24
 	// hours…); zero means the present.
@@ -82,6 +85,10 @@ type Result struct {
 	// Stories is the number of stories the matches tell, when the hits
 	// are collapsed by story.
 	Stories *StoryCount `json:"stories,omitempty"`
+	// Expansion lists the words searched with other spellings or
+	// synonyms, when the request asks for it (an empty list when none
+	// was).
+	Expansion []Expansion `json:"expansion,omitempty"`
 }
 
 // Hit is one matching article.

@@ -59,6 +59,10 @@ func (s *Server) routes(pg *page) (http.Handler, error) {
 	add(http.MethodGet, api+"/watches/{id}/deliveries", reads, s.watchDeliveries)
 	add(http.MethodGet, api+"/watches/{id}/events", routeOpts{access: read}, s.watchEvents)
 
+	add(http.MethodGet, api+"/synonyms", reads, s.listSynonyms)
+	add(http.MethodPost, api+"/synonyms", writes, s.addSynonym)
+	add(http.MethodDelete, api+"/synonyms", writes, s.deleteSynonym)
+
 	add(http.MethodGet, api+"/openapi.json", routeOpts{}, s.openAPI)
 	for _, prefix := range []string{"", api} {
 		add(http.MethodGet, prefix+"/healthz", routeOpts{}, s.healthz)

@@ -20,18 +20,43 @@ const maxAnalyzeInput = 64 << 20
 // analyzeCommand implements `fahras analyze`: it shows how an analyzer
 // turns text into index terms.
 func analyzeCommand(env *Env) *cobra.Command {
-	var name string
-	var asJSON bool
+	var name, dir, gazetteerFile string
+	var asJSON, showVariants bool
 	cmd := &cobra.Command{
-		Use:   "analyze [--analyzer NAME] [--json] [TEXT... | -]",
-		Short: "show how an analyzer normalizes, tokenizes and stems a text",
+		Use:   "analyze [--analyzer NAME] [--json] [TEXT... | -]\n  fahras analyze --variants [--index DIR] [--json] WORD",
+		Short: "show how an analyzer normalizes, tokenizes and stems a text, or a word's spellings in an index",
 		Long: "Prints the tokens an analyzer makes of TEXT (or of stdin when TEXT is - or absent):\n" +
-			"position, character offsets in the input, the original text and the indexed term.",
+			"position, character offsets in the input, the original text and the indexed term.\n\n" +
+			"With --variants, mines the spellings of names from the index and prints WORD's: each\n" +
+			"spelling with the counts of its forms (bare, with the article, with a proclitic, with a\n" +
+			"pronoun) and an example title, then the words and weights a search for WORD uses\n" +
+			"(mined spellings, or the entries of the index's synonyms.txt, which override them).",
 	}
+	cmd.Flags().BoolVar(&showVariants, "variants", false, "print the spellings of WORD mined from the index and how WORD is searched")
+	indexFlag(cmd, &dir, defaultIndexDir, "index directory (with --variants)")
+	gazetteerFlag(cmd, &gazetteerFile)
 	cmd.Flags().StringVar(&name, "analyzer", "ar", "analyzer: ar, ar_exact, ar_snowball, bleve_ar or any bleve analyzer name")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of tokens")
 	_ = cmd.RegisterFlagCompletionFunc("analyzer", fixedCompletion(analyzers.Names()...))
 	cmd.RunE = func(cmd *cobra.Command, words []string) error {
+		if showVariants {
+			if len(words) != 1 {
+				return misused("--variants takes one word")
+			}
+			ix, eng, err := openEngine(dir, gazetteerFile)
+			if err != nil {
+				return failed(err)
+			}
+			defer ix.Close()
+			r, err := reportVariants(cmd.Context(), eng, words[0])
+			if err != nil {
+				return failed(err)
+			}
+			if err := printVariants(env.Stdout, r, asJSON, env.StdoutIsTerminal); err != nil {
+				return failed(fmt.Errorf("writing the variants: %w", err))
+			}
+			return nil
+		}
 		analyzer, err := analyzers.Lookup(name, nil)
 		if err != nil {
 			return misused("unknown analyzer %q; known analyzers: %s", name, strings.Join(analyzers.Names(), ", "))

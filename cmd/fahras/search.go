@@ -166,6 +166,7 @@ func searchCommand(env *Env) *cobra.Command {
 	fs.StringVar(&tag, "tag", "fahras", "with --batch: the run tag")
 	gazetteerFlag(cmd, &gazetteerFile)
 	fs.StringVar(&weights, "weights", "", "field boosts for ranking experiments: title=1.2,title_exact=0.3,body=1,body_exact=0.6")
+	noVariants := fs.Bool("no-variants", false, "for comparisons: search words without their other spellings, mined from the index or from the gazetteer (synonyms still apply)")
 	cmd.RunE = func(cmd *cobra.Command, words []string) error {
 		v := values()
 		if batch != "" {
@@ -198,7 +199,15 @@ func searchCommand(env *Env) *cobra.Command {
 		if weights != "" {
 			eng.SetWeights(w)
 		}
+		eng.SetVariants(!*noVariants)
 		if batch != "" {
+			if !*noVariants {
+				// A batch is long: every query searches with the
+				// spellings mined first (one search alone does not wait).
+				if _, err := eng.Variants(cmd.Context()); err != nil {
+					return failed(err)
+				}
+			}
 			return runBatch(cmd.Context(), env, eng, req, batch, runFile, tag)
 		}
 		res, err := eng.Search(cmd.Context(), req)

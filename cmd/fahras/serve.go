@@ -163,6 +163,13 @@ func serveIndex(ctx context.Context, env *Env, ix *index.Index, g *places.Gazett
 	if err != nil {
 		return failed(err)
 	}
+	// The spellings of names are mined while the server starts; searches
+	// meanwhile search words as typed.
+	go func() {
+		if _, err := eng.Variants(ctx); err != nil && ctx.Err() == nil {
+			env.Logger.Warn("mining the spellings of names failed", "err", err)
+		}
+	}()
 	policy, err := watch.ParsePolicy(sf.webhookAllow)
 	if err != nil {
 		return misused("--webhook-allow: %v", err)

@@ -1,0 +1,130 @@
+package variants_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/fahras/fahras/analyzers/variants"
+)
+
+func TestSkeleton(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"بوتين", "بوتن"}, {"ترامب", "ترمب"}, {"ميركل", "ميركيل"}, {"جنيف", "جينيف"}, {"سوريا", "سوريه"},
+		{"غواتيمالا", "جواتيمالا"}, {"انجلترا", "انكلترا"}, {"قازان", "كازان"}, {"ميزوري", "ميسوري"},
+	} {
+		if ka, kb := variants.Skeleton(tc.a), variants.Skeleton(tc.b); ka != kb {
+			t.Errorf("Skeleton(%s) = %s, Skeleton(%s) = %s", tc.a, ka, tc.b, kb)
+		}
+	}
+}
+
+// collection is a small collection where the spellings of a name are
+// written in the same sentences, as outlets write them.
+func collection(names [][2]string, others ...string) (map[string]int, *variants.Contexts) {
+	var texts [][]string
+	for _, n := range names {
+		for i := 0; i < 8; i++ {
+			for _, w := range n {
+				texts = append(texts, strings.Fields("قال الرئيس "+w+" في مؤتمر صحفي"))
+			}
+		}
+	}
+	for _, o := range others {
+		for i := 0; i < 8; i++ {
+			texts = append(texts, strings.Fields(o))
+		}
+	}
+	words := map[string]int{}
+	for _, tt := range texts {
+		for _, w := range tt {
+			words[w]++
+		}
+	}
+	var all []string
+	for w := range words {
+		all = append(all, w)
+	}
+	ctx := variants.NewContexts(all)
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	return words, ctx
+}
+
+// TestMineExamples: the spellings of the names in the reader
+// expectations meet; the look-alikes that are other words or other
+// names do not.
+func TestMineExamples(t *testing.T) {
+	pairs := [][2]string{
+		{"بوتين", "بوتن"}, {"ترامب", "ترمب"}, {"غريفيث", "غريفيثس"}, {"ميركل", "ميركيل"}, {"جنيف", "جينيف"},
+		{"امريكا", "اميركا"}, {"غواتيمالا", "جواتيمالا"}, {"وارنر", "وورنر"},
+	}
+	// Look-alikes used in other sentences, or other forms of a word.
+	words, ctx := collection(pairs,
+		"بيتين لاعب في الفريق", "بوتينا متهمة بالتجسس", "الكتاب على الطاولة كتاب جديد", "كاتب المقال كاتب معروف",
+		"عنصر من الشرطة", "قتل عنصرا من الشرطة", "يحاول الوزير تحاول الحكومة", "يحال الملف")
+	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	for _, tc := range []struct {
+		a, b    string
+		variant bool
+	}{
+		{"بوتين", "بوتن", true},
+		{"بوتن", "بوتين", true},
+		{"ترمب", "ترامب", true},
+		{"غريفيثس", "غريفيث", true},
+		{"ميركيل", "ميركل", true},
+		{"جينيف", "جنيف", true},
+		{"اميركا", "امريكا", true},
+		{"جواتيمالا", "غواتيمالا", true},
+		{"وورنر", "وارنر", true},
+		{"وبوتن", "وبوتين", true}, // the same proclitic
+		{"بوتين", "بيتين", false}, // another name
+		{"بوتين", "بوتينا", false},
+		{"كتاب", "كاتب", false},
+		{"عنصر", "عنصرا", false},
+		{"يحاول", "يحال", false},
+	} {
+		if got := tab.Same(tc.a, tc.b); got != tc.variant {
+			t.Errorf("%s/%s: variants %v, want %v", tc.a, tc.b, got, tc.variant)
+		}
+	}
+	vs := tab.Variants("بوتن")
+	if len(vs) != 1 || vs[0].Word != "بوتين" || vs[0].Weight <= 0 || vs[0].Weight >= 1 {
+		t.Errorf("Variants(بوتن) = %v, want بوتين weighted below the typed word's 1", vs)
+	}
+	if vs := tab.Variants("وبوتن"); len(vs) != 1 || vs[0].Word != "وبوتين" {
+		t.Errorf("Variants(وبوتن) = %v, want وبوتين", vs)
+	}
+	g, ok := tab.Group("ترمب")
+	if !ok || len(g.Spellings) != 2 || g.Spellings[0].Count == 0 || g.Spellings[1].Context < 0.15 {
+		t.Errorf("Group(ترمب) = %+v, want two spellings with their counts and context similarity", g)
+	}
+}
+
+// TestMineANT: on the ANT corpus, the spellings outlets disagree on meet,
+// and the adjectives and look-alike names stay apart.
+func TestMineANT(t *testing.T) {
+	tab := antTable(t)
+	for _, tc := range []struct {
+		a, b    string
+		variant bool
+	}{
+		{"بوتين", "بوتن", true},
+		{"ترامب", "ترمب", true},
+		{"امريكا", "اميركا", true},
+		{"زوكربيرغ", "زاكربرغ", true},
+		{"ليبيا", "ليبيه", false},
+		{"سوريه", "سوري", false},
+		{"كتاب", "كاتب", false},
+		{"بوتين", "بوتينا", false},
+		{"كثيرا", "كثيره", false},
+		{"جامعه", "جماعه", false},
+	} {
+		if got := tab.Same(tc.a, tc.b); got != tc.variant {
+			t.Errorf("%s/%s: variants %v, want %v", tc.a, tc.b, got, tc.variant)
+		}
+	}
+	if vs := tab.Variants("ترامب"); len(vs) == 0 || vs[0].Weight >= 1 {
+		t.Errorf("Variants(ترامب) = %v, want weights below the typed word's 1", vs)
+	}
+}
