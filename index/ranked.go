@@ -112,6 +112,19 @@ func (q RankedQuery) Query() query.Query {
 	return bq
 }
 
+// fields lists the fields q searches, once each.
+func (q RankedQuery) fields() []string {
+	var fields []string
+	for _, w := range q.Words {
+		for _, t := range w.Terms {
+			if !slices.Contains(fields, t.Field) {
+				fields = append(fields, t.Field)
+			}
+		}
+	}
+	return fields
+}
+
 // matching is the query of the documents q matches, for counting: the
 // words and the filter as a conjunction, which bleve leapfrogs (where it
 // walks a filter along every match of the words).
@@ -152,27 +165,12 @@ func (ix *Index) TopRanked(ctx context.Context, q RankedQuery, from, size, total
 	if from < 0 || size < 0 {
 		return nil, fmt.Errorf("ranked query: from %d, size %d", from, size)
 	}
-	readers := make([]bleveindex.IndexReader, len(ix.shards))
-	defer func() {
-		for _, r := range readers {
-			if r != nil {
-				r.Close()
-			}
-		}
-	}()
-	for i, shard := range ix.shards {
-		adv, err := shard.Advanced()
-		if err != nil {
-			return nil, fmt.Errorf("ranked search, shard %d: %w", i, err)
-		}
-		if readers[i], err = adv.Reader(); err != nil {
-			return nil, fmt.Errorf("ranked search, shard %d: %w", i, err)
-		}
+	readers, release, err := ix.shardReaders()
+	if err != nil {
+		return nil, fmt.Errorf("ranked search: %w", err)
 	}
-	if ix.bounds.segments() > 8*len(ix.shards)*32+16 {
-		ix.bounds.forget(ix.liveSegments())
-	}
-	sctx, err := ix.rankingContext(ctx, q, readers)
+	defer release()
+	sctx, err := ix.rankingContext(ctx, q.fields(), readers)
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +187,38 @@ func (ix *Index) TopRanked(ctx context.Context, q RankedQuery, from, size, total
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	return mergeShards(results, from, n, totalLimit), nil
+}
+
+// shardReaders opens a reader of every shard; release closes them.
+func (ix *Index) shardReaders() ([]bleveindex.IndexReader, func(), error) {
+	readers := make([]bleveindex.IndexReader, 0, len(ix.shards))
+	release := func() {
+		for _, r := range readers {
+			r.Close()
+		}
+	}
+	for i, shard := range ix.shards {
+		adv, err := shard.Advanced()
+		if err == nil {
+			var r bleveindex.IndexReader
+			if r, err = adv.Reader(); err == nil {
+				readers = append(readers, r)
+				continue
+			}
+		}
+		release()
+		return nil, nil, fmt.Errorf("shard %d: %w", i, err)
+	}
+	if ix.bounds.segments() > 8*len(ix.shards)*32+16 {
+		ix.bounds.forget(ix.liveSegments())
+	}
+	return readers, release, nil
+}
+
+// mergeShards joins the shards' rankings into the hits from+1 to n, best
+// first (ties by ID), and the total.
+func mergeShards(results []shardRanking, from, n, totalLimit int) *RankedResult {
 	out := &RankedResult{TotalExact: true}
 	var all []*search.DocumentMatch
 	for _, r := range results {
@@ -209,23 +239,17 @@ func (ix *Index) TopRanked(ctx context.Context, q RankedQuery, from, size, total
 	if from < len(all) {
 		out.Hits = all[from:min(n, len(all))]
 	}
-	return out, nil
+	return out
 }
 
 // rankingContext is the context bleve's term scorers read their
 // statistics from: BM25, and with several shards the document count and
 // field lengths of all of them, as bleve's alias gathers them.
-func (ix *Index) rankingContext(ctx context.Context, q RankedQuery, readers []bleveindex.IndexReader) (context.Context, error) {
+func (ix *Index) rankingContext(ctx context.Context, fields []string, readers []bleveindex.IndexReader) (context.Context, error) {
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return bleveindex.BM25Scoring }))
 	if len(readers) == 1 {
 		return ctx, nil
-	}
-	fields := map[string]bool{}
-	for _, w := range q.Words {
-		for _, t := range w.Terms {
-			fields[t.Field] = true
-		}
 	}
 	stats := &search.BM25Stats{FieldCardinality: map[string]int{}}
 	for i, r := range readers {
@@ -238,7 +262,7 @@ func (ix *Index) rankingContext(ctx context.Context, q RankedQuery, readers []bl
 		if !ok {
 			return nil, fmt.Errorf("ranked search, shard %d: reader %T has no field lengths", i, r)
 		}
-		for field := range fields {
+		for _, field := range fields {
 			n, err := br.FieldCardinality(field)
 			if err != nil {
 				return nil, fmt.Errorf("ranked search, shard %d: %w", i, err)
@@ -743,7 +767,9 @@ func (rk *ranker) keep(d bleveindex.IndexInternalID, score float64) {
 	rk.kept = rk.kept[:end]
 	if t > rk.threshold || len(rk.kept) == rk.n {
 		rk.threshold = t
-		rk.partition()
+		if len(rk.leaves) > 0 {
+			rk.partition()
+		}
 	}
 }
 

@@ -240,7 +240,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	order, hasID := withoutID(fullOrder)
 	lead := 0
 	ranked, isRanked := e.rankedQuery(&req, text, parsed, filters)
-	if hasID && len(req.SearchAfter) == 0 && !isRanked {
+	phrase, isPhrase := e.phraseQuery(&req, text, parsed, filters)
+	if hasID && len(req.SearchAfter) == 0 && !isRanked && !isPhrase {
 		lead = min(from, 1)
 		breq.Sort = order
 		breq.From, breq.Size = from-lead, req.Size+lead+1
@@ -282,6 +283,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 	case isRanked:
 		res, tally, relation, err = e.searchRanked(ctx, &req, ranked, from, breq.Fields, mainQuery, since)
+	case isPhrase:
+		res, tally, relation, err = e.searchPhrase(ctx, &req, phrase, from, breq.Fields, mainQuery, since)
 	case req.NoFacets && byDate(req.Sort) && !e.exhaustive:
 		res, relation, err = e.searchByDate(ctx, &req, breq)
 	case req.NoFacets:

@@ -21,6 +21,24 @@ func (e *Engine) Ranked(req Request) bool {
 	return ok
 }
 
+// Phrased reports whether the engine answers req by index.TopPhrase
+// rather than by reading the positions of every match.
+func (e *Engine) Phrased(req Request) bool {
+	if err := req.normalize(); err != nil {
+		return false
+	}
+	text, parsed, err := e.parse(req.Query)
+	if err != nil {
+		return false
+	}
+	filters, err := e.filters(&req, "")
+	if err != nil {
+		return false
+	}
+	_, ok := e.phraseQuery(&req, text, parsed, filters)
+	return ok
+}
+
 // WindowDates makes date orders search windows of dates whatever their
 // number of matches.
 func (e *Engine) WindowDates() { e.windowedEstimate = 0 }

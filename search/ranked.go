@@ -78,12 +78,18 @@ func conjunction(filters []blevequery.Query) blevequery.Query {
 	return blevequery.NewConjunctionQuery(filters)
 }
 
-// searchRanked answers a ranked query: the page by index.TopRanked, the
-// facets (when asked) by a pass over every match that scores none of
-// them, meanwhile. The total is exact when the facets are counted (all
-// matches are seen then), else exact up to index.DefaultTotalLimit
-// unless the request asks for an exact count.
-func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.RankedQuery, from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
+// topFunc finds a page of hits and the total, counted up to a limit (as
+// index.TopRanked and index.TopPhrase do).
+type topFunc func(ctx context.Context, from, size, totalLimit int) (*index.RankedResult, error)
+
+// searchTop answers a query that an index.TopRanked or index.TopPhrase
+// ranks: the page by top, the facets (when asked) by a pass over every
+// match that scores none of them, meanwhile — by terms when it is set (a
+// count from the postings of the query's terms), else by walking the
+// query all. The total is exact when the facets are counted (all matches
+// are seen then), else exact up to index.DefaultTotalLimit unless the
+// request asks for an exact count.
+func (e *Engine) searchTop(ctx context.Context, req *Request, top topFunc, terms func(context.Context) (*index.FacetTally, error), from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
 	type tallyOrErr struct {
 		tally *index.FacetTally
 		err   error
@@ -96,9 +102,8 @@ func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.Ranked
 		go func() {
 			var t *index.FacetTally
 			var err error
-			if rq.Filter == nil {
-				// The words' postings bitmaps, united per segment.
-				t, err = e.ix.FacetCountsOfTerms(ctx, rq, since)
+			if terms != nil {
+				t, err = terms(ctx)
 			} else {
 				t, err = e.ix.FacetCounts(ctx, all, since)
 			}
@@ -108,7 +113,7 @@ func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.Ranked
 	case req.ExactTotal:
 		limit = 0
 	}
-	top, err := e.ix.TopRanked(ctx, rq, from, req.Size, limit)
+	found, err := top(ctx, from, req.Size, limit)
 	var tally *index.FacetTally
 	if counted != nil {
 		c := <-counted
@@ -119,16 +124,38 @@ func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.Ranked
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if err := e.ix.LoadFields(ctx, top.Hits, fields); err != nil {
+	if err := e.ix.LoadFields(ctx, found.Hits, fields); err != nil {
 		return nil, nil, "", err
 	}
-	res := &bleve.SearchResult{Hits: top.Hits, Total: top.Total}
+	res := &bleve.SearchResult{Hits: found.Hits, Total: found.Total}
 	relation := TotalExact
 	switch {
 	case tally != nil:
 		res.Total = tally.Matches
-	case !top.TotalExact:
+	case !found.TotalExact:
 		relation = TotalLowerBound
 	}
 	return res, tally, relation, nil
+}
+
+// searchRanked answers a ranked query (see searchTop); without a filter,
+// its facets are counted from the postings bitmaps of its words, united
+// per segment.
+func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.RankedQuery, from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
+	top := func(ctx context.Context, from, size, limit int) (*index.RankedResult, error) {
+		return e.ix.TopRanked(ctx, rq, from, size, limit)
+	}
+	var terms func(context.Context) (*index.FacetTally, error)
+	if rq.Filter == nil {
+		terms = func(ctx context.Context) (*index.FacetTally, error) { return e.ix.FacetCountsOfTerms(ctx, rq, since) }
+	}
+	return e.searchTop(ctx, req, top, terms, from, fields, all, since)
+}
+
+// searchPhrase answers a phrase query (see searchTop).
+func (e *Engine) searchPhrase(ctx context.Context, req *Request, pq index.PhraseQuery, from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
+	top := func(ctx context.Context, from, size, limit int) (*index.RankedResult, error) {
+		return e.ix.TopPhrase(ctx, pq, from, size, limit)
+	}
+	return e.searchTop(ctx, req, top, nil, from, fields, all, since)
 }

@@ -308,3 +308,94 @@ func TestLandingPageIsExhaustive(t *testing.T) {
 		}
 	}
 }
+
+// TestPhraseIsExhaustive is the same proof for quoted phrases: the
+// newsroom's queries of several words and runs of two and three words of
+// the ARCD and XQuAD questions, quoted, alone or in the title, with and
+// without filters and facets, on the first and later pages.
+func TestPhraseIsExhaustive(t *testing.T) {
+	pruned := antTestEngine(t)
+	g, err := places.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := search.New(pruned.Index(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.SetExhaustive(true)
+	if _, err := full.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var phrases []string
+	for _, q := range newsQueries {
+		if strings.Contains(q, " ") {
+			phrases = append(phrases, `"`+q+`"`)
+		}
+	}
+	for i, q := range append(qaQuestions(t, "arcd", 150), qaQuestions(t, "xquad", 150)...) {
+		words := strings.Fields(q)
+		size := 2 + i%2
+		if len(words) < size+1 {
+			continue
+		}
+		// The run after the question word: "ما هي عاصمة ..." gives "هي عاصمة".
+		at := 1 + i%(len(words)-size)
+		phrase := `"` + strings.Join(words[at:at+size], " ") + `"`
+		if i%7 == 0 {
+			phrase = "title:" + phrase
+		}
+		phrases = append(phrases, phrase)
+	}
+	variants := []func(*search.Request){
+		func(*search.Request) {},
+		func(r *search.Request) { r.Page = 2 },
+		func(r *search.Request) { r.Size = 3 },
+		func(r *search.Request) { r.NoFacets = false },
+		func(r *search.Request) { r.From, r.To = "2018-01-01", "2018-12-31" },
+		func(r *search.Request) { r.Countries = []string{"EG", "SA"}; r.NoFacets = false },
+	}
+	phrased, matched := 0, 0
+	for i, q := range phrases {
+		req := search.Request{Query: q, NoFacets: true, NoHighlight: true, ExactTotal: i%2 == 0}
+		variants[i%len(variants)](&req)
+		if !pruned.Phrased(req) {
+			continue
+		}
+		phrased++
+		got, err := pruned.Search(context.Background(), req)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		want, err := full.Search(context.Background(), req)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if want.Total > 0 {
+			matched++
+		}
+		label := fmt.Sprintf("%s (%+v)", q, req)
+		if len(got.Hits) != len(want.Hits) {
+			t.Errorf("%s: %d hits, exhaustively %d", label, len(got.Hits), len(want.Hits))
+			continue
+		}
+		for j := range want.Hits {
+			if got.Hits[j].ID != want.Hits[j].ID || got.Hits[j].Score != want.Hits[j].Score {
+				t.Errorf("%s: hit %d is %s (%v), exhaustively %s (%v)", label, j, got.Hits[j].ID, got.Hits[j].Score, want.Hits[j].ID, want.Hits[j].Score)
+			}
+		}
+		switch {
+		case got.TotalRelation == search.TotalExact && got.Total != want.Total:
+			t.Errorf("%s: total %d, exhaustively %d", label, got.Total, want.Total)
+		case got.TotalRelation == search.TotalLowerBound && (got.Total != index.DefaultTotalLimit || want.Total <= index.DefaultTotalLimit || req.ExactTotal || !req.NoFacets):
+			t.Errorf("%s: total at least %d, exhaustively %d", label, got.Total, want.Total)
+		}
+		if !reflect.DeepEqual(got.Facets, want.Facets) {
+			t.Errorf("%s: facets differ:\n%+v\nexhaustively\n%+v", label, got.Facets, want.Facets)
+		}
+	}
+	if phrased < 250 || matched < 100 {
+		t.Errorf("only %d of %d phrases were answered by TopPhrase, %d of them with matches", phrased, len(phrases), matched)
+	}
+	t.Logf("%d of %d phrases answered by TopPhrase and equal, %d with matches", phrased, len(phrases), matched)
+}
