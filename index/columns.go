@@ -55,6 +55,11 @@ type facetColumn struct {
 	sortedOnce sync.Once
 	sorted     []uint64
 
+	// The segment's document numbers ordered by publication key (then by
+	// number), sorted once, when a date-ordered search first needs them.
+	byDateOnce sync.Once
+	byDate     []uint32
+
 	// How many of the segment's documents have each value, by ordinal,
 	// counted once.
 	totalsOnce sync.Once
@@ -90,6 +95,22 @@ func (c *facetColumn) sortedDates() []uint64 {
 		slices.Sort(c.sorted)
 	})
 	return c.sorted
+}
+
+// dateOrder returns the segment's document numbers in the order of their
+// publication keys, those without a date first.
+func (c *facetColumn) dateOrder() []uint32 {
+	c.byDateOnce.Do(func() {
+		docs := len(c.published) / 8
+		c.byDate = make([]uint32, docs)
+		for i := range c.byDate {
+			c.byDate[i] = uint32(i)
+		}
+		slices.SortStableFunc(c.byDate, func(a, b uint32) int {
+			return strings.Compare(c.published[8*a:8*a+8], c.published[8*b:8*b+8])
+		})
+	})
+	return c.byDate
 }
 
 // span returns the column's earliest and latest publication keys.

@@ -41,6 +41,12 @@ func (s *PublishedSort) After(key, id string) {
 	s.hasAfter, s.afterKey, s.afterID = true, key, id
 }
 
+// Cursor returns the cursor After set: the sort key and ID the order
+// starts after.
+func (s *PublishedSort) Cursor() (key, id string, ok bool) {
+	return s.afterKey, s.afterID, s.hasAfter
+}
+
 // CursorTime returns the publication date of the cursor set by After
 // (ok is false without a cursor, or when the cursor's article has no
 // date).

@@ -410,22 +410,30 @@ func unscored(q blevequery.Query) blevequery.Query {
 // dateRange matches the days from and to (checked by Request.normalize),
 // both inclusive.
 func dateRange(from, to string) (blevequery.Query, error) {
-	var start, end time.Time
-	var err error
+	start, end, err := dateBounds(from, to)
+	if err != nil {
+		return nil, err
+	}
+	return index.PublishedRange(start, end), nil
+}
+
+// dateBounds reads the request's dates: the first instant of from and
+// the last of to (zero when absent).
+func dateBounds(from, to string) (start, end time.Time, err error) {
 	if from != "" {
 		if start, err = ParseDate(from, false); err != nil {
-			return nil, badParam("from", "invalid_date", "from: %v", err)
+			return start, end, badParam("from", "invalid_date", "from: %v", err)
 		}
 	}
 	if to != "" {
 		if end, err = ParseDate(to, true); err != nil {
-			return nil, badParam("to", "invalid_date", "to: %v", err)
+			return start, end, badParam("to", "invalid_date", "to: %v", err)
 		}
 	}
 	if !start.IsZero() && !end.IsZero() && end.Before(start) {
-		return nil, badParam("to", "invalid_date", "from (%s) is after to (%s)", from, to)
+		return start, end, badParam("to", "invalid_date", "from (%s) is after to (%s)", from, to)
 	}
-	return index.PublishedRange(start, end), nil
+	return start, end, nil
 }
 
 // combine joins the text part and the filters into one query.

@@ -241,7 +241,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 	lead := 0
 	ranked, isRanked := e.rankedQuery(&req, text, parsed, filters)
 	phrase, isPhrase := e.phraseQuery(&req, text, parsed, filters)
-	if hasID && len(req.SearchAfter) == 0 && !isRanked && !isPhrase {
+	dated, isDated := e.dateQuery(&req, text, parsed, breq)
+	if hasID && len(req.SearchAfter) == 0 && !isRanked && !isPhrase && !isDated {
 		lead = min(from, 1)
 		breq.Sort = order
 		breq.From, breq.Size = from-lead, req.Size+lead+1
@@ -285,6 +286,8 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		res, tally, relation, err = e.searchRanked(ctx, &req, ranked, from, breq.Fields, mainQuery, since)
 	case isPhrase:
 		res, tally, relation, err = e.searchPhrase(ctx, &req, phrase, from, breq.Fields, mainQuery, since)
+	case req.NoFacets && isDated:
+		res, relation, err = e.searchDated(ctx, &req, dated, breq)
 	case req.NoFacets && byDate(req.Sort) && !e.exhaustive:
 		res, relation, err = e.searchByDate(ctx, &req, breq)
 	case req.NoFacets:

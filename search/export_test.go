@@ -1,5 +1,12 @@
 package search
 
+import (
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+
+	"github.com/fahras/fahras/index"
+)
+
 // MaxFuzziness exposes maxFuzziness to the external tests.
 var MaxFuzziness = maxFuzziness
 
@@ -42,3 +49,18 @@ func (e *Engine) Phrased(req Request) bool {
 // WindowDates makes date orders search windows of dates whatever their
 // number of matches.
 func (e *Engine) WindowDates() { e.windowedEstimate = 0 }
+
+// Dated reports whether the engine answers req by index.TopByDate.
+func (e *Engine) Dated(req Request) bool {
+	if err := req.normalize(); err != nil {
+		return false
+	}
+	text, parsed, err := e.parse(req.Query)
+	if err != nil {
+		return false
+	}
+	breq := bleve.NewSearchRequest(bleve.NewMatchAllQuery())
+	breq.SortByCustom(bsearch.SortOrder{&index.PublishedSort{Desc: req.Sort == SortNewest}, &index.IDSort{}})
+	_, ok := e.dateQuery(&req, text, parsed, breq)
+	return ok && req.NoFacets
+}

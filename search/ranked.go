@@ -27,44 +27,59 @@ const (
 // The terms are those bleve's match queries would search for (see
 // termQuery): the same fields and boosts, the same analyzers.
 func (e *Engine) rankedQuery(req *Request, t textPart, parsed query.Query, filters []blevequery.Query) (index.RankedQuery, bool) {
-	if e.exhaustive || req.Sort != SortRelevance || len(req.SearchAfter) > 0 || len(t.must) > 0 || len(t.mustNot) > 0 || len(t.should) == 0 {
+	if e.exhaustive || req.Sort != SortRelevance || len(req.SearchAfter) > 0 {
 		return index.RankedQuery{}, false
 	}
+	words, ok := e.rankedWords(t, parsed)
+	if !ok {
+		return index.RankedQuery{}, false
+	}
+	rq := index.RankedQuery{Words: words, Filter: conjunction(filters)}
+	if rq.Validate() != nil {
+		return index.RankedQuery{}, false
+	}
+	return rq, true
+}
+
+// rankedWords gives the query's free words as the terms bleve's match
+// queries would search for (see termQuery): the same fields and boosts,
+// the same analyzers. It reports false when the query holds anything
+// else (phrases, prefixes, scopes, exclusions, alternatives).
+func (e *Engine) rankedWords(t textPart, parsed query.Query) ([]index.RankedWord, bool) {
+	if len(t.must) > 0 || len(t.mustNot) > 0 || len(t.should) == 0 {
+		return nil, false
+	}
 	fields := e.rankedFields()
-	var rq index.RankedQuery
+	var words []index.RankedWord
 	for _, c := range parsed.Clauses {
 		if c.Not || len(c.Any) != 1 {
-			return index.RankedQuery{}, false
+			return nil, false
 		}
 		term := c.Any[0]
 		if term.Field != "" || term.Phrase || term.Prefix || term.Fuzzy {
-			return index.RankedQuery{}, false
+			return nil, false
 		}
 		if len(e.tokens(term.Text)) == 0 {
 			continue // a stop word: termQuery leaves it out too
 		}
 		if x := t.expanded[term.Text]; x != nil {
-			rq.Words = append(rq.Words, index.RankedWord{Terms: x.terms})
+			words = append(words, index.RankedWord{Terms: x.terms})
 			continue
 		}
 		var word index.RankedWord
 		for _, f := range fields {
 			tokens := f.analyzer.Analyze([]byte(term.Text))
 			if len(tokens) != 1 {
-				return index.RankedQuery{}, false
+				return nil, false
 			}
 			word.Terms = append(word.Terms, index.RankedTerm{Field: f.name, Term: string(tokens[0].Term), Boost: f.boost})
 		}
-		rq.Words = append(rq.Words, word)
+		words = append(words, word)
 	}
-	if len(rq.Words) != len(t.should) {
-		return index.RankedQuery{}, false
+	if len(words) != len(t.should) {
+		return nil, false
 	}
-	rq.Filter = conjunction(filters)
-	if rq.Validate() != nil {
-		return index.RankedQuery{}, false
-	}
-	return rq, true
+	return words, true
 }
 
 // conjunction joins filters: nil for none, the filter itself for one.

@@ -399,3 +399,83 @@ func TestPhraseIsExhaustive(t *testing.T) {
 	}
 	t.Logf("%d of %d phrases answered by TopPhrase and equal, %d with matches", phrased, len(phrases), matched)
 }
+
+// TestDatedIsExhaustive: a search of words within a span of dates,
+// newest or oldest first, walked in date order by index.TopByDate,
+// answers page after page and cursor after cursor with the articles,
+// cursors and totals of the search of every match, with and without
+// other filters.
+func TestDatedIsExhaustive(t *testing.T) {
+	pruned := antTestEngine(t)
+	g, err := places.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := search.New(pruned.Index(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full.SetExhaustive(true)
+	if _, err := full.Variants(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	spans := [][2]string{{"2018-06-01", ""}, {"", "2017-12-31"}, {"2019-01-01", "2019-03-31"}, {"2018-02-14", "2018-02-14"}, {"2010-01-01", "2030-12-31"}}
+	hits := func(r *search.Result) []string {
+		out := make([]string, len(r.Hits))
+		for i, h := range r.Hits {
+			out[i] = fmt.Sprintf("%s %s %v", h.ID, h.Title, h.Published)
+		}
+		return out
+	}
+	dated, withHits := 0, 0
+	for i, q := range newsQueries {
+		req := search.Request{Query: q, NoFacets: true, NoHighlight: true, Sort: []string{search.SortNewest, search.SortOldest}[i%2], ExactTotal: i%3 == 0}
+		req.From, req.To = spans[i%len(spans)][0], spans[i%len(spans)][1]
+		switch i % 4 {
+		case 1:
+			req.Page = 2
+		case 2:
+			req.Size = 30
+		case 3:
+			req.Countries = []string{"EG", "IQ"}
+		}
+		if !pruned.Dated(req) {
+			continue
+		}
+		dated++
+		for step := range 4 {
+			got, err := pruned.Search(context.Background(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			want, err := full.Search(context.Background(), req)
+			if err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
+			if step == 0 && len(want.Hits) > 0 {
+				withHits++
+			}
+			label := fmt.Sprintf("%q %s %s–%s page %d step %d", q, req.Sort, req.From, req.To, req.Page, step)
+			if !reflect.DeepEqual(hits(got), hits(want)) {
+				t.Errorf("%s: %v, exhaustively %v", label, hits(got), hits(want))
+				break
+			}
+			if !reflect.DeepEqual(got.SearchAfter, want.SearchAfter) {
+				t.Errorf("%s: cursor %v, exhaustively %v", label, got.SearchAfter, want.SearchAfter)
+				break
+			}
+			if got.TotalRelation == search.TotalExact && got.Total != want.Total ||
+				got.TotalRelation == search.TotalLowerBound && (got.Total != index.DefaultTotalLimit || want.Total <= got.Total || req.ExactTotal) {
+				t.Errorf("%s: total %d %s, exhaustively %d", label, got.Total, got.TotalRelation, want.Total)
+			}
+			if len(got.SearchAfter) == 0 {
+				break
+			}
+			req.SearchAfter, req.Page = got.SearchAfter, 0
+		}
+	}
+	if dated < 80 || withHits < 50 {
+		t.Errorf("only %d of %d searches were walked in date order, %d with hits", dated, len(newsQueries), withHits)
+	}
+	t.Logf("%d of %d searches walked in date order and equal, %d with hits", dated, len(newsQueries), withHits)
+}
