@@ -342,13 +342,13 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		m = e.newMarker(parsed)
 		e.markExpansions(m, text.expansions)
 	}
-	for _, h := range res.Hits {
-		hit, err := e.hit(h, m)
-		if err != nil {
-			return nil, fmt.Errorf("search: %w", err)
-		}
+	hits, err := e.hits(res.Hits, m)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	for i, hit := range hits {
 		if stories != nil {
-			hit.Collapsed = stories.groups[h.ID]
+			hit.Collapsed = stories.groups[res.Hits[i].ID]
 		}
 		out.Hits = append(out.Hits, keepFields(hit, req.Fields))
 	}

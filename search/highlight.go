@@ -2,9 +2,13 @@ package search
 
 import (
 	"encoding/base64"
+	"errors"
 	"html"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -46,6 +50,25 @@ func (e *Engine) hit(h *bsearch.DocumentMatch, m *marker) (Hit, error) {
 	out.Snippet = Snippet(body, m.spans(body))
 	out.Highlights["body"] = out.Snippet
 	return out, nil
+}
+
+// hits turns bleve's hits into result hits, on as many cores as there
+// are: reading an article's record and analyzing its text again for the
+// highlights is most of what a page of hits costs.
+func (e *Engine) hits(in []*bsearch.DocumentMatch, m *marker) ([]Hit, error) {
+	out := make([]Hit, len(in))
+	errs := make([]error, len(in))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(len(in), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(in); i = int(next.Add(1) - 1) {
+				out[i], errs[i] = e.hit(in[i], m)
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // storedHit is the hit of a stored article without snippet or
