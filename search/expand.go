@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"math"
@@ -268,7 +269,7 @@ func (v *variantIndex) current() *minedTable {
 		if v.mining.CompareAndSwap(false, true) {
 			go func() {
 				defer v.mining.Store(false)
-				if _, err := v.Refresh(context.Background()); err != nil {
+				if _, err := v.Refresh(context.Background()); err != nil && !closedUnderneath(err) {
 					slog.Warn("variants: mining the index failed; words are searched as typed", "err", err)
 				}
 			}()
@@ -284,12 +285,19 @@ func (v *variantIndex) current() *minedTable {
 	if err == nil && docs >= m.docs+max(remineMinDocs, uint64(float64(m.docs)*remineGrowth)) && v.mining.CompareAndSwap(false, true) {
 		go func() {
 			defer v.mining.Store(false)
-			if _, err := v.Refresh(context.Background()); err != nil {
+			if _, err := v.Refresh(context.Background()); err != nil && !closedUnderneath(err) {
 				slog.Warn("variants: mining the index again failed", "err", err)
 			}
 		}()
 	}
 	return m
+}
+
+// closedUnderneath reports whether mining in the background stopped
+// because the index was closed meanwhile: nothing is lost then, and
+// nothing to warn about.
+func closedUnderneath(err error) bool {
+	return errors.Is(err, bleve.ErrorIndexClosed)
 }
 
 // Refresh mines the variants of the index now and uses them from the next
