@@ -21,6 +21,11 @@
 //     the article and with a proclitic are close, so that ليبيا (a name:
 //     بليبيا، لليبيا) is not grouped with ليبية (an adjective: الليبية).
 //
+// The adjectives (nisba) of the spellings of a name are spellings of one
+// adjective (امريكا/اميركا: امريكي/اميركي, امريكية/اميركية), although,
+// used with the article, they are not name-like; they are grouped when
+// they are used between the same words too.
+//
 // The words of a group are ordered by count; Table.Variants gives, for a
 // word, the other spellings of its group with a weight below 1 that
 // grows with how common each spelling is, so that an expanded query
@@ -323,7 +328,7 @@ func mine(words map[string]int, opt Options) []Group {
 			out = append(out, Group{Skeleton: k, Spellings: g})
 		}
 	}
-	return out
+	return append(out, nisbaGroups(out, ev, opt.MinCount, opt.Contexts)...)
 }
 
 // pair reports whether two name-like spellings with the same skeleton

@@ -62,7 +62,8 @@ func TestMineExamples(t *testing.T) {
 	// Look-alikes used in other sentences, or other forms of a word.
 	words, ctx := collection(pairs,
 		"بيتين لاعب في الفريق", "بوتينا متهمة بالتجسس", "الكتاب على الطاولة كتاب جديد", "كاتب المقال كاتب معروف",
-		"عنصر من الشرطة", "قتل عنصرا من الشرطة", "يحاول الوزير تحاول الحكومة", "يحال الملف")
+		"عنصر من الشرطة", "قتل عنصرا من الشرطة", "يحاول الوزير تحاول الحكومة", "يحال الملف",
+		"قال مسؤول امريكي في بيان", "قال مسؤول اميركي في بيان", "وقال الدبلوماسي الامريكي", "وقال الدبلوماسي الاميركي", "الجيش الامريكي", "الجيش الاميركي")
 	tab := variants.Mine(words, variants.Options{Contexts: ctx})
 	for _, tc := range []struct {
 		a, b    string
@@ -77,7 +78,9 @@ func TestMineExamples(t *testing.T) {
 		{"اميركا", "امريكا", true},
 		{"جواتيمالا", "غواتيمالا", true},
 		{"وورنر", "وارنر", true},
-		{"وبوتن", "وبوتين", true}, // the same proclitic
+		{"وبوتن", "وبوتين", true},  // the same proclitic
+		{"اميركي", "امريكي", true}, // the adjectives of two spellings
+		{"الامريكي", "الاميركي", true},
 		{"بوتين", "بيتين", false}, // another name
 		{"بوتين", "بوتينا", false},
 		{"كتاب", "كاتب", false},
