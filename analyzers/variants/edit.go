@@ -182,7 +182,10 @@ func sameLetters(a, b []rune) bool {
 
 // pluralFor reports whether a is b with the plural ending ون for ين, ان
 // or ن (a plural for a dual, another case or the feminine), or يين for
-// ين; names ending in ون (جونسون/جونسن) are not.
+// ين; names ending in ون (جونسون/جونسن) are not. The feminine ن is
+// the ending of a verb's present (يتمتعون/يتمتعن), so ون for ن is a
+// plural only in a word that begins as the present does: a name
+// transliterated with ون or ن (هيوستون/هيوستن) keeps it.
 func pluralFor(a, b string) bool {
 	if stem, ok := strings.CutSuffix(a, "يين"); ok && b == stem+"ين" {
 		return true // متساويين/متساوين: a nisba's plural
@@ -191,5 +194,9 @@ func pluralFor(a, b string) bool {
 	if !ok {
 		return false
 	}
-	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || b == stem+"ن" || stem == strings.TrimSuffix(b, "يين")
+	if b == stem+"ن" {
+		r, _ := utf8.DecodeRuneInString(stem)
+		return strings.ContainsRune(presentPrefixes, r)
+	}
+	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || stem == strings.TrimSuffix(b, "يين")
 }
