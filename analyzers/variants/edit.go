@@ -20,12 +20,22 @@ func longVowel(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' || r ==
 //     (بوتين/بوتينا, عنصر/عنصرا: the accusative, a pronoun, a dual);
 //   - a vowel added last before that ending (تدريجا/تدريجيا, the nisba)
 //     is a derived word, not a spelling;
-//   - a transliterated final s (غريفيث/غريفيثس) and a doubled letter
-//     (ماساتشوستس/ماساشوستس keeps its letters once) are spellings.
+//   - a transliterated final s (غريفيث/غريفيثس), a doubled letter
+//     (written once) and the foreign ch written تش or ش (تشارلوت/شارلوت,
+//     ماساتشوستس/ماساشوستس; see foldCh) are spellings.
 func transliterationEdit(a, b string) bool {
 	if pluralFor(a, b) || pluralFor(b, a) {
 		return false // يتفقان/يتفقون, مشغولون/مشغولين
 	}
+	if fa, fb := foldCh(a), foldCh(b); (fa != a || fb != b) && spellingEdit(fa, fb) {
+		return true // the ch written تش and ش (see foldCh)
+	}
+	return spellingEdit(a, b)
+}
+
+// spellingEdit is transliterationEdit but for the plural endings and the
+// foreign ch.
+func spellingEdit(a, b string) bool {
 	if strings.HasSuffix(a, "س") != strings.HasSuffix(b, "س") {
 		a, b = strings.TrimSuffix(a, "س"), strings.TrimSuffix(b, "س")
 	}

@@ -7,7 +7,8 @@
 // the word without its long vowels (ا و ي after the first letter) and
 // hamzas, with doubled letters written once and the final ه or ا dropped
 // (a name transliterated with a final s, غريفيث/غريفيثس, is a candidate
-// too). A candidate pair is kept as one name when
+// too, and so is one with the foreign ch written تش or ش, تشارلوت/شارلوت).
+// A candidate pair is kept as one name when
 //
 //   - both spellings are frequent enough (Options.MinCount),
 //   - they are at most one or two letters apart (edit distance, two only
@@ -271,6 +272,19 @@ func mine(words map[string]int, opt Options) []Group {
 			continue
 		}
 		bySkeleton[k] = append(bySkeleton[k], *s)
+	}
+	// A ch written تش (تشارلوت) joins the skeleton of ch written ش
+	// (شارلوت), when there is one.
+	for k, ss := range bySkeleton {
+		for _, s := range ss {
+			if f, ok := chSkeleton(s.Word); ok && f != k {
+				if _, has := bySkeleton[f]; has {
+					bySkeleton[f] = append(bySkeleton[f], ss...)
+					delete(bySkeleton, k)
+					break
+				}
+			}
+		}
 	}
 	// A transliterated final s (غريفيثس) joins the skeleton without it.
 	for k, ss := range bySkeleton {
