@@ -314,23 +314,7 @@ func mine(words map[string]int, opt Options) []Group {
 			}
 			return ss[i].Word < ss[j].Word
 		})
-		// Greedy: each spelling joins the first group it pairs with a
-		// spelling of, the most common groups first.
-		var groups [][]Spelling
-		for _, s := range ss {
-			joined := false
-			for gi, g := range groups {
-				if slices.ContainsFunc(g, func(o Spelling) bool { return pair(o, s, opt.Contexts) }) {
-					groups[gi] = append(g, s)
-					joined = true
-					break
-				}
-			}
-			if !joined {
-				groups = append(groups, []Spelling{s})
-			}
-		}
-		for _, g := range groups {
+		for _, g := range groupSpellings(ss, opt.Contexts) {
 			if len(g) < 2 {
 				continue
 			}
@@ -343,6 +327,45 @@ func mine(words map[string]int, opt Options) []Group {
 		}
 	}
 	return append(out, nisbaGroups(out, ev, opt.MinCount, opt.Contexts)...)
+}
+
+// groupSpellings groups spellings of one skeleton, most common first.
+// Greedy: each spelling joins the first group it pairs with a spelling
+// of, the most common groups first. A spelling left alone, as it pairs
+// only with spellings that came after it and joined another group
+// (تيلغرام pairs with تيليغرام, which joined تليغرام's group first),
+// then joins the first group it pairs with.
+func groupSpellings(ss []Spelling, ctx *Contexts) [][]Spelling {
+	pairsWith := func(g []Spelling, s Spelling) bool {
+		return slices.ContainsFunc(g, func(o Spelling) bool { return o.Word != s.Word && pair(o, s, ctx) })
+	}
+	var groups [][]Spelling
+	for _, s := range ss {
+		joined := false
+		for gi, g := range groups {
+			if pairsWith(g, s) {
+				groups[gi] = append(g, s)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			groups = append(groups, []Spelling{s})
+		}
+	}
+	for i, g := range groups {
+		if len(g) != 1 {
+			continue
+		}
+		for j, h := range groups {
+			if j != i && len(h) > 1 && pairsWith(h, g[0]) {
+				groups[j] = append(h, g[0])
+				groups[i] = nil
+				break
+			}
+		}
+	}
+	return groups
 }
 
 // pair reports whether two name-like spellings with the same skeleton

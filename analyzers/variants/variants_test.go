@@ -139,3 +139,36 @@ func TestMineANT(t *testing.T) {
 		t.Errorf("Variants(ترامب) = %v, want weights below the typed word's 1", vs)
 	}
 }
+
+// TestMineLateSpelling: a spelling that pairs only with a rarer one,
+// which joined the group of a more common one first, joins that group.
+func TestMineLateSpelling(t *testing.T) {
+	texts := [][]string{}
+	for i := 0; i < 8; i++ {
+		// تليغرام 16 times, تيلغرام and تيليغرام 8 times each: تيلغرام
+		// comes first of the two, and is written between other words
+		// than تليغرام.
+		texts = append(texts, strings.Fields("حظرت روسيا تليغرام اليوم"), strings.Fields("حظرت روسيا تليغرام اليوم"),
+			strings.Fields("تطبيق تيلغرام للتراسل"))
+		if i%2 == 0 {
+			texts = append(texts, strings.Fields("حظرت روسيا تيليغرام اليوم"))
+		} else {
+			texts = append(texts, strings.Fields("تطبيق تيليغرام للتراسل"))
+		}
+	}
+	words := map[string]int{}
+	for _, tt := range texts {
+		for _, w := range tt {
+			words[w]++
+		}
+	}
+	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	if !tab.Same("تيلغرام", "تيليغرام") || !tab.Same("تيلغرام", "تليغرام") {
+		g, _ := tab.Group("تليغرام")
+		t.Errorf("تيلغرام is not in the group of تليغرام and تيليغرام: %+v", g)
+	}
+}
