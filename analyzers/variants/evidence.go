@@ -51,7 +51,7 @@ func evidence(words map[string]int) map[string]*Spelling {
 		}
 		for _, p := range pronouns {
 			stem, ok := strings.CutSuffix(form, p)
-			if !ok || utf8.RuneCountInString(stem) < 3 {
+			if !ok || utf8.RuneCountInString(stem) < 3 || nisbaFeminine(stem, p) {
 				continue
 			}
 			if _, known := words[stem]; known {
@@ -71,6 +71,13 @@ func evidence(words map[string]int) map[string]*Spelling {
 		s.Count = s.Bare + s.Article + s.Proclitic + s.Pronoun
 	}
 	return ev
+}
+
+// nisbaFeminine reports whether a word that is stem with the pronoun p
+// is rather the feminine of a nisba (ملاويه, مصريه: the ية of ملاوي,
+// مصري), not a pronoun: ه after ي.
+func nisbaFeminine(stem, p string) bool {
+	return p == "ه" && strings.HasSuffix(stem, "ي")
 }
 
 // cutArticle removes a leading run of proclitics ending in the article
