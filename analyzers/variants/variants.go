@@ -15,7 +15,8 @@
 //     for words of seven letters or more),
 //   - both are used like names, not like the Arabic words a shared
 //     skeleton also gathers (كتاب، كاتب، كتب): a name rarely carries an
-//     attached pronoun (كتابه) and rarely the article (the evidence
+//     attached pronoun (كتابه) and rarely the article, or always
+//     (الدنمارك/الدانمارك; the evidence
 //     counts the forms of each spelling with ال, with a bare proclitic
 //     و ب ل ف, and with a pronoun), and
 //   - the two spellings are used alike: the shares of their forms with
@@ -403,8 +404,12 @@ func differsByNisba(a, b string) bool {
 	return strings.HasSuffix(a, "ي") && b == a+"ه"
 }
 
+// nameLike reports whether a spelling is used as a name is: rarely with
+// an attached pronoun, and rarely with the article, or always (a name
+// written with it, الدنمارك, الكويت; a word with the article is used
+// without it too).
 func nameLike(s Spelling) bool {
-	return share(s.Pronoun, s) <= maxPronounShare && share(s.Article, s) <= maxArticleShare
+	return share(s.Pronoun, s) <= maxPronounShare && (share(s.Article, s) <= maxArticleShare || s.Article == s.Count)
 }
 
 func share(n int, s Spelling) float64 {

@@ -173,3 +173,30 @@ func TestMineLateSpelling(t *testing.T) {
 		t.Errorf("تيلغرام is not in the group of تليغرام and تيليغرام: %+v", g)
 	}
 }
+
+// TestMineDefiniteName: two spellings of a name always written with the
+// article meet, their neighbours counted on their forms with it.
+func TestMineDefiniteName(t *testing.T) {
+	var texts [][]string
+	for i := 0; i < 8; i++ {
+		texts = append(texts, strings.Fields("زار الوزير الدنمارك امس"), strings.Fields("زار الوزير الدانمارك امس"),
+			strings.Fields("الكتاب على الطاولة كتاب جديد"), strings.Fields("الكاتب معروف"))
+	}
+	words := map[string]int{}
+	for _, tt := range texts {
+		for _, w := range tt {
+			words[w]++
+		}
+	}
+	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	if !tab.Same("الدنمارك", "الدانمارك") {
+		t.Errorf("الدنمارك/الدانمارك are not grouped: %+v", tab.Groups())
+	}
+	if tab.Same("الكتاب", "الكاتب") {
+		t.Error("الكتاب/الكاتب are grouped")
+	}
+}
