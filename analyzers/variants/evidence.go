@@ -184,6 +184,13 @@ func cliticForm(w string, words map[string]int) bool {
 	if strings.HasSuffix(w, "وا") {
 		return true
 	}
+	// The dual of a feminine (مقاتلتين, مقاتلتان: مقاتله). The dual of
+	// other words is not told from a name ending in ان (كيليان: كيلي).
+	for _, end := range []string{"تان", "تين"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && known(stem+"ه") {
+			return true
+		}
+	}
 	for _, p := range pronouns {
 		if stem, ok := strings.CutSuffix(w, p); ok {
 			if known(stem) {
