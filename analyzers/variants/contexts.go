@@ -16,18 +16,23 @@ const minContextSimilarity = 0.15
 // Contexts counts the words written next to some words of a collection,
 // and next to their forms with the article or a proclitic (الدنمارك,
 // لسوريا count for دنمارك, سوريا): the evidence that two spellings are
-// used alike. Build it with
-// NewContexts over the words Mine might group (Candidates), then Add the
-// terms of each text in order.
+// used alike. Build it with NewContexts over the words Mine might group
+// (Candidates), then Add the terms of each text in order.
 type Contexts struct {
-	of map[string]map[string]int
+	of map[string]map[neighbour]int
+}
+
+// neighbour is a word written before (after false) or after a word.
+type neighbour struct {
+	word  string
+	after bool
 }
 
 // NewContexts returns empty contexts for words.
 func NewContexts(words []string) *Contexts {
-	c := &Contexts{of: make(map[string]map[string]int, len(words))}
+	c := &Contexts{of: make(map[string]map[neighbour]int, len(words))}
 	for _, w := range words {
-		c.of[w] = map[string]int{}
+		c.of[w] = map[neighbour]int{}
 	}
 	return c
 }
@@ -48,12 +53,12 @@ func (c *Contexts) Add(terms []string) {
 }
 
 // count counts in m the neighbours of terms[i].
-func (c *Contexts) count(m map[string]int, terms []string, i int) {
+func (c *Contexts) count(m map[neighbour]int, terms []string, i int) {
 	if i > 0 {
-		m["<"+terms[i-1]]++
+		m[neighbour{terms[i-1], false}]++
 	}
 	if i+1 < len(terms) {
-		m[">"+terms[i+1]]++
+		m[neighbour{terms[i+1], true}]++
 	}
 }
 
@@ -86,6 +91,9 @@ func (c *Contexts) Similarity(a, b string) float64 {
 // bareForm is w without its article or proclitic (الدنمارك, بالدنمارك,
 // لسوريا), or w.
 func bareForm(w string) string {
+	if r, _ := utf8.DecodeRuneInString(w); !strings.ContainsRune(procliticLetters, r) {
+		return w
+	}
 	if rest, ok := cutArticle(w); ok {
 		return rest
 	}
@@ -96,3 +104,7 @@ func bareForm(w string) string {
 	}
 	return w
 }
+
+// procliticLetters are the letters the article and the proclitics begin
+// with.
+const procliticLetters = "اوفبلك"
