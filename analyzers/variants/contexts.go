@@ -1,6 +1,10 @@
 package variants
 
-import "math"
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
 
 // minContextSimilarity is the least cosine similarity of two spellings'
 // neighbours: the spellings of a name are written between the same words
@@ -9,36 +13,52 @@ import "math"
 // 0.58, nine look-alikes in ten are below 0.22 and most at 0).
 const minContextSimilarity = 0.15
 
-// Contexts counts the words written next to some words of a collection:
-// the evidence that two spellings are used alike. Build it with
-// NewContexts over the words Mine might group (Candidates), then Add the
-// terms of each text in order.
+// Contexts counts the words written next to some words of a collection,
+// and next to their forms with the article or a proclitic (الدنمارك,
+// لسوريا count for دنمارك, سوريا): the evidence that two spellings are
+// used alike. Build it with NewContexts over the words Mine might group
+// (Candidates), then Add the terms of each text in order.
 type Contexts struct {
-	of map[string]map[string]int
+	of map[string]map[neighbour]int
+}
+
+// neighbour is a word written before (after false) or after a word.
+type neighbour struct {
+	word  string
+	after bool
 }
 
 // NewContexts returns empty contexts for words.
 func NewContexts(words []string) *Contexts {
-	c := &Contexts{of: make(map[string]map[string]int, len(words))}
+	c := &Contexts{of: make(map[string]map[neighbour]int, len(words))}
 	for _, w := range words {
-		c.of[w] = map[string]int{}
+		c.of[w] = map[neighbour]int{}
 	}
 	return c
 }
 
-// Add counts the neighbours of the words in one text's terms, in order.
+// Add counts the neighbours of the words in one text's terms, in order,
+// and of their forms with the article or a proclitic.
 func (c *Contexts) Add(terms []string) {
 	for i, t := range terms {
-		m, ok := c.of[t]
-		if !ok {
-			continue
+		if m, ok := c.of[t]; ok {
+			c.count(m, terms, i)
 		}
-		if i > 0 {
-			m["<"+terms[i-1]]++
+		if b := bareForm(t); b != t {
+			if m, ok := c.of[b]; ok {
+				c.count(m, terms, i)
+			}
 		}
-		if i+1 < len(terms) {
-			m[">"+terms[i+1]]++
-		}
+	}
+}
+
+// count counts in m the neighbours of terms[i].
+func (c *Contexts) count(m map[neighbour]int, terms []string, i int) {
+	if i > 0 {
+		m[neighbour{terms[i-1], false}]++
+	}
+	if i+1 < len(terms) {
+		m[neighbour{terms[i+1], true}]++
 	}
 }
 
@@ -67,3 +87,24 @@ func (c *Contexts) Similarity(a, b string) float64 {
 	}
 	return dot / math.Sqrt(na*nb)
 }
+
+// bareForm is w without its article or proclitic (الدنمارك, بالدنمارك,
+// لسوريا), or w.
+func bareForm(w string) string {
+	if r, _ := utf8.DecodeRuneInString(w); !strings.ContainsRune(procliticLetters, r) {
+		return w
+	}
+	if rest, ok := cutArticle(w); ok {
+		return rest
+	}
+	for _, p := range proclitics {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest
+		}
+	}
+	return w
+}
+
+// procliticLetters are the letters the article and the proclitics begin
+// with.
+const procliticLetters = "اوفبلك"

@@ -20,12 +20,22 @@ func longVowel(r rune) bool { return r == 'ا' || r == 'و' || r == 'ي' || r ==
 //     (بوتين/بوتينا, عنصر/عنصرا: the accusative, a pronoun, a dual);
 //   - a vowel added last before that ending (تدريجا/تدريجيا, the nisba)
 //     is a derived word, not a spelling;
-//   - a transliterated final s (غريفيث/غريفيثس) and a doubled letter
-//     (ماساتشوستس/ماساشوستس keeps its letters once) are spellings.
+//   - a transliterated final s (غريفيث/غريفيثس), a doubled letter
+//     (written once) and the foreign ch written تش or ش (تشارلوت/شارلوت,
+//     ماساتشوستس/ماساشوستس; see foldCh) are spellings.
 func transliterationEdit(a, b string) bool {
 	if pluralFor(a, b) || pluralFor(b, a) {
 		return false // يتفقان/يتفقون, مشغولون/مشغولين
 	}
+	if fa, fb := foldCh(a), foldCh(b); (fa != a || fb != b) && spellingEdit(fa, fb) {
+		return true // the ch written تش and ش (see foldCh)
+	}
+	return spellingEdit(a, b)
+}
+
+// spellingEdit is transliterationEdit but for the plural endings and the
+// foreign ch.
+func spellingEdit(a, b string) bool {
 	if strings.HasSuffix(a, "س") != strings.HasSuffix(b, "س") {
 		a, b = strings.TrimSuffix(a, "س"), strings.TrimSuffix(b, "س")
 	}
@@ -182,7 +192,10 @@ func sameLetters(a, b []rune) bool {
 
 // pluralFor reports whether a is b with the plural ending ون for ين, ان
 // or ن (a plural for a dual, another case or the feminine), or يين for
-// ين; names ending in ون (جونسون/جونسن) are not.
+// ين; names ending in ون (جونسون/جونسن) are not. The feminine ن is
+// the ending of a verb's present (يتمتعون/يتمتعن), so ون for ن is a
+// plural only in a word that begins as the present does: a name
+// transliterated with ون or ن (هيوستون/هيوستن) keeps it.
 func pluralFor(a, b string) bool {
 	if stem, ok := strings.CutSuffix(a, "يين"); ok && b == stem+"ين" {
 		return true // متساويين/متساوين: a nisba's plural
@@ -191,5 +204,9 @@ func pluralFor(a, b string) bool {
 	if !ok {
 		return false
 	}
-	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || b == stem+"ن" || stem == strings.TrimSuffix(b, "يين")
+	if b == stem+"ن" {
+		r, _ := utf8.DecodeRuneInString(stem)
+		return strings.ContainsRune(presentPrefixes, r)
+	}
+	return b == stem+"ين" || b == stem+"ان" || b == stem+"يين" || stem == strings.TrimSuffix(b, "يين")
 }

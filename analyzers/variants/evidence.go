@@ -51,7 +51,7 @@ func evidence(words map[string]int) map[string]*Spelling {
 		}
 		for _, p := range pronouns {
 			stem, ok := strings.CutSuffix(form, p)
-			if !ok || utf8.RuneCountInString(stem) < 3 {
+			if !ok || utf8.RuneCountInString(stem) < 3 || nisbaFeminine(stem, p) {
 				continue
 			}
 			if _, known := words[stem]; known {
@@ -71,6 +71,13 @@ func evidence(words map[string]int) map[string]*Spelling {
 		s.Count = s.Bare + s.Article + s.Proclitic + s.Pronoun
 	}
 	return ev
+}
+
+// nisbaFeminine reports whether a word that is stem with the pronoun p
+// is rather the feminine of a nisba (ملاويه, مصريه: the ية of ملاوي,
+// مصري), not a pronoun: ه after ي.
+func nisbaFeminine(stem, p string) bool {
+	return p == "ه" && strings.HasSuffix(stem, "ي")
 }
 
 // cutArticle removes a leading run of proclitics ending in the article
@@ -176,6 +183,13 @@ func cliticForm(w string, words map[string]int) bool {
 	}
 	if strings.HasSuffix(w, "وا") {
 		return true
+	}
+	// The dual of a feminine (مقاتلتين, مقاتلتان: مقاتله). The dual of
+	// other words is not told from a name ending in ان (كيليان: كيلي).
+	for _, end := range []string{"تان", "تين"} {
+		if stem, ok := strings.CutSuffix(w, end); ok && known(stem+"ه") {
+			return true
+		}
 	}
 	for _, p := range pronouns {
 		if stem, ok := strings.CutSuffix(w, p); ok {

@@ -7,19 +7,26 @@
 // the word without its long vowels (ا و ي after the first letter) and
 // hamzas, with doubled letters written once and the final ه or ا dropped
 // (a name transliterated with a final s, غريفيث/غريفيثس, is a candidate
-// too). A candidate pair is kept as one name when
+// too, and so is one with the foreign ch written تش or ش, تشارلوت/شارلوت).
+// A candidate pair is kept as one name when
 //
 //   - both spellings are frequent enough (Options.MinCount),
 //   - they are at most one or two letters apart (edit distance, two only
 //     for words of seven letters or more),
 //   - both are used like names, not like the Arabic words a shared
 //     skeleton also gathers (كتاب، كاتب، كتب): a name rarely carries an
-//     attached pronoun (كتابه) and rarely the article (the evidence
+//     attached pronoun (كتابه) and rarely the article, or always
+//     (الدنمارك/الدانمارك; the evidence
 //     counts the forms of each spelling with ال, with a bare proclitic
 //     و ب ل ف, and with a pronoun), and
 //   - the two spellings are used alike: the shares of their forms with
 //     the article and with a proclitic are close, so that ليبيا (a name:
 //     بليبيا، لليبيا) is not grouped with ليبية (an adjective: الليبية).
+//
+// The adjectives (nisba) of the spellings of a name are spellings of one
+// adjective (امريكا/اميركا: امريكي/اميركي, امريكية/اميركية), although,
+// used with the article, they are not name-like; they are grouped when
+// they are used between the same words too.
 //
 // The words of a group are ordered by count; Table.Variants gives, for a
 // word, the other spellings of its group with a weight below 1 that
@@ -84,6 +91,9 @@ type Spelling struct {
 	// the group's most common spelling (1 for that one), when contexts
 	// were counted.
 	Context float64 `json:"context_similarity,omitempty"`
+	// nisbaUsed is whether the spelling, ending in يا, is the accusative
+	// of a nisba of the collection (تدريجيا: تدريجي), not a name.
+	nisbaUsed bool
 }
 
 // Group is the spellings of one name, most frequent first, under their
@@ -265,7 +275,24 @@ func mine(words map[string]int, opt Options) []Group {
 		if utf8.RuneCountInString(k) < 2 {
 			continue
 		}
-		bySkeleton[k] = append(bySkeleton[k], *s)
+		sp := *s
+		if stem, ok := strings.CutSuffix(sp.Word, "يا"); ok {
+			sp.nisbaUsed = ev[stem+"ي"] != nil
+		}
+		bySkeleton[k] = append(bySkeleton[k], sp)
+	}
+	// A ch written تش (تشارلوت) joins the skeleton of ch written ش
+	// (شارلوت), when there is one.
+	for k, ss := range bySkeleton {
+		for _, s := range ss {
+			if f, ok := chSkeleton(s.Word); ok && f != k {
+				if _, has := bySkeleton[f]; has {
+					bySkeleton[f] = append(bySkeleton[f], ss...)
+					delete(bySkeleton, k)
+					break
+				}
+			}
+		}
 	}
 	// A transliterated final s (غريفيثس) joins the skeleton without it.
 	for k, ss := range bySkeleton {
@@ -295,23 +322,7 @@ func mine(words map[string]int, opt Options) []Group {
 			}
 			return ss[i].Word < ss[j].Word
 		})
-		// Greedy: each spelling joins the first group it pairs with a
-		// spelling of, the most common groups first.
-		var groups [][]Spelling
-		for _, s := range ss {
-			joined := false
-			for gi, g := range groups {
-				if slices.ContainsFunc(g, func(o Spelling) bool { return pair(o, s, opt.Contexts) }) {
-					groups[gi] = append(g, s)
-					joined = true
-					break
-				}
-			}
-			if !joined {
-				groups = append(groups, []Spelling{s})
-			}
-		}
-		for _, g := range groups {
+		for _, g := range groupSpellings(ss, opt.Contexts) {
 			if len(g) < 2 {
 				continue
 			}
@@ -323,7 +334,46 @@ func mine(words map[string]int, opt Options) []Group {
 			out = append(out, Group{Skeleton: k, Spellings: g})
 		}
 	}
-	return out
+	return append(out, nisbaGroups(out, ev, opt.MinCount, opt.Contexts)...)
+}
+
+// groupSpellings groups spellings of one skeleton, most common first.
+// Greedy: each spelling joins the first group it pairs with a spelling
+// of, the most common groups first. A spelling left alone, as it pairs
+// only with spellings that came after it and joined another group
+// (تيلغرام pairs with تيليغرام, which joined تليغرام's group first),
+// then joins the first group it pairs with.
+func groupSpellings(ss []Spelling, ctx *Contexts) [][]Spelling {
+	pairsWith := func(g []Spelling, s Spelling) bool {
+		return slices.ContainsFunc(g, func(o Spelling) bool { return o.Word != s.Word && pair(o, s, ctx) })
+	}
+	var groups [][]Spelling
+	for _, s := range ss {
+		joined := false
+		for gi, g := range groups {
+			if pairsWith(g, s) {
+				groups[gi] = append(g, s)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			groups = append(groups, []Spelling{s})
+		}
+	}
+	for i, g := range groups {
+		if len(g) != 1 {
+			continue
+		}
+		for j, h := range groups {
+			if j != i && len(h) > 1 && pairsWith(h, g[0]) {
+				groups[j] = append(h, g[0])
+				groups[i] = nil
+				break
+			}
+		}
+	}
+	return groups
 }
 
 // pair reports whether two name-like spellings with the same skeleton
@@ -337,13 +387,22 @@ func pair(a, b Spelling, ctx *Contexts) bool {
 	if Distance(a.Word, b.Word) > maxEdits {
 		return false
 	}
-	if differsByNisba(a.Word, b.Word) || !transliterationEdit(a.Word, b.Word) {
+	if differsByNisba(a.Word, b.Word) || !transliterationEdit(a.Word, b.Word) && !yaBeforeEnding(a, b) && !yaBeforeEnding(b, a) {
 		return false
 	}
 	gap := maxProfileGap + 1/math.Sqrt(float64(max(1, min(a.Count, b.Count))))
 	return abs(share(a.Article, a)-share(b.Article, b)) <= gap &&
 		abs(share(a.Proclitic, a)-share(b.Proclitic, b)) <= gap &&
 		(ctx == nil || ctx.Similarity(a.Word, b.Word) >= minContextSimilarity)
+}
+
+// yaBeforeEnding reports whether long is short with ي written before its
+// final ا (ميليشا/ميليشيا), and is not the accusative of a nisba the
+// collection uses (تدريجا/تدريجيا: تدريجي): a vowel dropped before the
+// ending, as transliterations drop the others.
+func yaBeforeEnding(long, short Spelling) bool {
+	stem, ok := strings.CutSuffix(long.Word, "يا")
+	return ok && !long.nisbaUsed && utf8.RuneCountInString(stem) >= 3 && short.Word == stem+"ا"
 }
 
 // differsByNisba reports whether one word is the other with the nisba
@@ -361,8 +420,12 @@ func differsByNisba(a, b string) bool {
 	return strings.HasSuffix(a, "ي") && b == a+"ه"
 }
 
+// nameLike reports whether a spelling is used as a name is: rarely with
+// an attached pronoun, and rarely with the article, or always (a name
+// written with it, الدنمارك, الكويت; a word with the article is used
+// without it too).
 func nameLike(s Spelling) bool {
-	return share(s.Pronoun, s) <= maxPronounShare && share(s.Article, s) <= maxArticleShare
+	return share(s.Pronoun, s) <= maxPronounShare && (share(s.Article, s) <= maxArticleShare || s.Article == s.Count)
 }
 
 func share(n int, s Spelling) float64 {

@@ -57,12 +57,18 @@ func collection(names [][2]string, others ...string) (map[string]int, *variants.
 func TestMineExamples(t *testing.T) {
 	pairs := [][2]string{
 		{"بوتين", "بوتن"}, {"ترامب", "ترمب"}, {"غريفيث", "غريفيثس"}, {"ميركل", "ميركيل"}, {"جنيف", "جينيف"},
-		{"امريكا", "اميركا"}, {"غواتيمالا", "جواتيمالا"}, {"وارنر", "وورنر"},
+		{"امريكا", "اميركا"}, {"غواتيمالا", "جواتيمالا"}, {"وارنر", "وورنر"}, {"هيوستون", "هيوستن"},
+		{"تشارلوت", "شارلوت"}, {"ماساتشوستس", "ماساشوستس"}, {"ملاوي", "مالاوي"},
 	}
 	// Look-alikes used in other sentences, or other forms of a word.
 	words, ctx := collection(pairs,
 		"بيتين لاعب في الفريق", "بوتينا متهمة بالتجسس", "الكتاب على الطاولة كتاب جديد", "كاتب المقال كاتب معروف",
-		"عنصر من الشرطة", "قتل عنصرا من الشرطة", "يحاول الوزير تحاول الحكومة", "يحال الملف")
+		"عنصر من الشرطة", "قتل عنصرا من الشرطة", "يحاول الوزير تحاول الحكومة", "يحال الملف",
+		"قال مسؤول امريكي في بيان", "قال مسؤول اميركي في بيان", "وقال الدبلوماسي الامريكي", "وقال الدبلوماسي الاميركي",
+		"الجيش الامريكي", "الجيش الاميركي", "قالوا انهم يتمتعون بالحقوق", "قلن انهن يتمتعن بالحقوق",
+		"قال انها مشابهه لما سبق", "قال انها متشابهه لما سبق", "قالت شركه ملاويه كبري",
+		"اسقطت مقاتلتين امس", "اسقطت مقاتلتان امس", "اسقطت مقاتله امس", "اسقطت مقاتله اليوم",
+		"قالت ميليشيا مسلحه", "قالت ميليشا مسلحه", "تراجع تدريجا", "تراجع تدريجيا", "هبط تدريجيا", "تحول تدريجي")
 	tab := variants.Mine(words, variants.Options{Contexts: ctx})
 	for _, tc := range []struct {
 		a, b    string
@@ -77,8 +83,19 @@ func TestMineExamples(t *testing.T) {
 		{"اميركا", "امريكا", true},
 		{"جواتيمالا", "غواتيمالا", true},
 		{"وورنر", "وارنر", true},
-		{"وبوتن", "وبوتين", true}, // the same proclitic
-		{"بوتين", "بيتين", false}, // another name
+		{"وبوتن", "وبوتين", true},  // the same proclitic
+		{"اميركي", "امريكي", true}, // the adjectives of two spellings
+		{"الامريكي", "الاميركي", true},
+		{"هيوستن", "هيوستون", true},
+		{"شارلوت", "تشارلوت", true}, // ch written ش or تش
+		{"ماساشوستس", "ماساتشوستس", true},
+		{"مقاتلتين", "مقاتلتان", false}, // the cases of a dual
+		{"ميليشا", "ميليشيا", true},     // a vowel dropped before the ending
+		{"تدريجا", "تدريجيا", false},    // the accusative of the nisba تدريجي
+		{"مالاوي", "ملاوي", true},       // ملاويه is an adjective, not ملاوي with a pronoun
+		{"بوتين", "بيتين", false},       // another name
+		{"يتمتعون", "يتمتعن", false},    // a verb's plural and feminine
+		{"متشابهه", "مشابهه", false},    // the ت of a verb form
 		{"بوتين", "بوتينا", false},
 		{"كتاب", "كاتب", false},
 		{"عنصر", "عنصرا", false},
@@ -126,5 +143,65 @@ func TestMineANT(t *testing.T) {
 	}
 	if vs := tab.Variants("ترامب"); len(vs) == 0 || vs[0].Weight >= 1 {
 		t.Errorf("Variants(ترامب) = %v, want weights below the typed word's 1", vs)
+	}
+}
+
+// TestMineLateSpelling: a spelling that pairs only with a rarer one,
+// which joined the group of a more common one first, joins that group.
+func TestMineLateSpelling(t *testing.T) {
+	texts := [][]string{}
+	for i := 0; i < 8; i++ {
+		// تليغرام 16 times, تيلغرام and تيليغرام 8 times each: تيلغرام
+		// comes first of the two, and is written between other words
+		// than تليغرام.
+		texts = append(texts, strings.Fields("حظرت روسيا تليغرام اليوم"), strings.Fields("حظرت روسيا تليغرام اليوم"),
+			strings.Fields("تطبيق تيلغرام للتراسل"))
+		if i%2 == 0 {
+			texts = append(texts, strings.Fields("حظرت روسيا تيليغرام اليوم"))
+		} else {
+			texts = append(texts, strings.Fields("تطبيق تيليغرام للتراسل"))
+		}
+	}
+	words := map[string]int{}
+	for _, tt := range texts {
+		for _, w := range tt {
+			words[w]++
+		}
+	}
+	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	if !tab.Same("تيلغرام", "تيليغرام") || !tab.Same("تيلغرام", "تليغرام") {
+		g, _ := tab.Group("تليغرام")
+		t.Errorf("تيلغرام is not in the group of تليغرام and تيليغرام: %+v", g)
+	}
+}
+
+// TestMineDefiniteName: two spellings of a name always written with the
+// article meet, their neighbours counted on their forms with it.
+func TestMineDefiniteName(t *testing.T) {
+	var texts [][]string
+	for i := 0; i < 8; i++ {
+		texts = append(texts, strings.Fields("زار الوزير الدنمارك امس"), strings.Fields("زار الوزير الدانمارك امس"),
+			strings.Fields("الكتاب على الطاولة كتاب جديد"), strings.Fields("الكاتب معروف"))
+	}
+	words := map[string]int{}
+	for _, tt := range texts {
+		for _, w := range tt {
+			words[w]++
+		}
+	}
+	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	if !tab.Same("الدنمارك", "الدانمارك") {
+		t.Errorf("الدنمارك/الدانمارك are not grouped: %+v", tab.Groups())
+	}
+	if tab.Same("الكتاب", "الكاتب") {
+		t.Error("الكتاب/الكاتب are grouped")
 	}
 }
