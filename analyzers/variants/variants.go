@@ -91,9 +91,6 @@ type Spelling struct {
 	// the group's most common spelling (1 for that one), when contexts
 	// were counted.
 	Context float64 `json:"context_similarity,omitempty"`
-	// nisbaUsed is whether the spelling, ending in يا, is the accusative
-	// of a nisba of the collection (تدريجيا: تدريجي), not a name.
-	nisbaUsed bool
 }
 
 // Group is the spellings of one name, most frequent first, under their
@@ -275,11 +272,7 @@ func mine(words map[string]int, opt Options) []Group {
 		if utf8.RuneCountInString(k) < 2 {
 			continue
 		}
-		sp := *s
-		if stem, ok := strings.CutSuffix(sp.Word, "يا"); ok {
-			sp.nisbaUsed = ev[stem+"ي"] != nil
-		}
-		bySkeleton[k] = append(bySkeleton[k], sp)
+		bySkeleton[k] = append(bySkeleton[k], *s)
 	}
 	// A ch written تش (تشارلوت) joins the skeleton of ch written ش
 	// (شارلوت), when there is one.
@@ -387,22 +380,13 @@ func pair(a, b Spelling, ctx *Contexts) bool {
 	if Distance(a.Word, b.Word) > maxEdits {
 		return false
 	}
-	if differsByNisba(a.Word, b.Word) || !transliterationEdit(a.Word, b.Word) && !yaBeforeEnding(a, b) && !yaBeforeEnding(b, a) {
+	if differsByNisba(a.Word, b.Word) || !transliterationEdit(a.Word, b.Word) {
 		return false
 	}
 	gap := maxProfileGap + 1/math.Sqrt(float64(max(1, min(a.Count, b.Count))))
 	return abs(share(a.Article, a)-share(b.Article, b)) <= gap &&
 		abs(share(a.Proclitic, a)-share(b.Proclitic, b)) <= gap &&
 		(ctx == nil || ctx.Similarity(a.Word, b.Word) >= minContextSimilarity)
-}
-
-// yaBeforeEnding reports whether long is short with ي written before its
-// final ا (ميليشا/ميليشيا), and is not the accusative of a nisba the
-// collection uses (تدريجا/تدريجيا: تدريجي): a vowel dropped before the
-// ending, as transliterations drop the others.
-func yaBeforeEnding(long, short Spelling) bool {
-	stem, ok := strings.CutSuffix(long.Word, "يا")
-	return ok && !long.nisbaUsed && utf8.RuneCountInString(stem) >= 3 && short.Word == stem+"ا"
 }
 
 // differsByNisba reports whether one word is the other with the nisba
