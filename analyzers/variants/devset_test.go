@@ -120,7 +120,7 @@ func TestDevset(t *testing.T) {
 // The precision and recall the mining reaches on the development set.
 const (
 	devsetPrecision = 0.95
-	devsetRecall    = 0.80
+	devsetRecall    = 0.79
 )
 
 // BenchmarkMine mines the ANT corpus (its words and the contexts of its
