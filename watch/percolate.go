@@ -175,7 +175,7 @@ func (p *percolator) matches(d *doc) []*compiled {
 						break
 					}
 					if list, ok := byPrefix[k]; ok {
-						try(list, false)
+						try(list, true)
 					}
 				}
 			}

@@ -514,11 +514,17 @@ func keyed(n node) (keySet, node, bool) {
 	if !ok {
 		return k, n, false
 	}
-	if len(k.prefixes) > 0 {
-		return k, n, true
-	}
+	rest, _ := keyedRest(n)
+	return k, rest, true
+}
+
+// keyedRest is what is left to test of n on a document found through
+// one of n's keys: nil when finding a key is matching; when n's keys are
+// those of one required clause, n with that clause replaced by what is
+// left of it; else n itself (reduced is false then).
+func keyedRest(n node) (rest node, reduced bool) {
 	if exactKeys(n) {
-		return k, nil, true
+		return nil, true
 	}
 	switch n := n.(type) {
 	case *boolNode:
@@ -530,38 +536,52 @@ func keyed(n node) (keySet, node, bool) {
 			required = append(required, n.should)
 		}
 		i := cheapestIndex(required)
-		if i < 0 || !exactKeys(required[i]) {
-			return k, n, true
+		if i < 0 {
+			return n, false
+		}
+		left, ok := keyedRest(required[i])
+		if !ok {
+			return n, false
 		}
 		rest := *n
-		if required[i] == n.must {
-			rest.must = nil
-			if rest.should != nil && !rest.shouldRequired {
+		if i == 0 && n.must != nil {
+			rest.must = left
+			if left == nil && rest.should != nil && !rest.shouldRequired {
 				// The should clause was optional beside the must one.
 				rest.should = nil
 			}
 		} else {
-			rest.should, rest.shouldRequired = nil, false
+			rest.should, rest.shouldRequired = left, left != nil && rest.shouldRequired
 		}
 		if rest.must == nil && rest.should == nil && rest.mustNot == nil {
-			return k, nil, true
+			return nil, true
 		}
 		if rest.must == nil && rest.should == nil {
 			rest.must = everyNode{}
 		}
-		return k, &rest, true
+		return &rest, true
 	case *allNode:
 		i := cheapestIndex(n.children)
-		if i < 0 || !exactKeys(n.children[i]) {
-			return k, n, true
+		if i < 0 {
+			return n, false
+		}
+		left, ok := keyedRest(n.children[i])
+		if !ok {
+			return n, false
 		}
 		others := append(append([]node{}, n.children[:i]...), n.children[i+1:]...)
-		if len(others) == 0 {
-			return k, nil, true
+		if left != nil {
+			others = append(others, left)
 		}
-		return k, &allNode{children: others}, true
+		switch len(others) {
+		case 0:
+			return nil, true
+		case 1:
+			return others[0], true
+		}
+		return &allNode{children: others}, true
 	}
-	return k, n, true
+	return n, false
 }
 
 // cheapestIndex is the index of the node cheapest chooses, or -1.
@@ -597,6 +617,11 @@ func exactKeys(n node) bool {
 		return len(n.children) == 1 && exactKeys(n.children[0])
 	case *boolNode:
 		return n.must == nil && n.mustNot == nil && n.should != nil && exactKeys(n.should)
+	case prefixNode:
+		// Its key is the whole prefix: a term starting with the key
+		// starts with the prefix.
+		k, ok := prefixKey(n.prefix, maxPrefixKey)
+		return ok && k == n.prefix
 	}
 	return false
 }

@@ -54,6 +54,10 @@ var requests = []search.Request{
 	{Query: `"وزارة الصحة" -كورونا`},
 	{Query: "الجيش"},
 	{Query: "مباراة*"},
+	{Query: "نفط*", Sources: []string{"وكالة الرافدين"}},
+	{Query: "مباراة*", Countries: []string{"TN"}},
+	{Query: "أسعار النفط", Countries: []string{"IQ"}},
+	{Query: `"مجلس الأمن"`, From: "2018-01-01"},
 	{},
 }
 
@@ -239,7 +243,7 @@ func TestWatchesMatchWhatSearchFinds(t *testing.T) {
 	// sees through the article, as النفط does.
 	for q, want := range map[string][]string{`"مجلس الأمن"`: {"council"}, "نفط*": {"oil", "oil-late"}, "النفط": {"oil", "oil-late"}} {
 		for _, w := range f.svc.List("desk") {
-			if w.Request.Query == q && w.Request.From == "" {
+			if w.Request.Query == q && w.Request.From == "" && len(w.Request.Sources) == 0 && len(w.Request.Countries) == 0 {
 				if got := matched(t, f.svc, "desk", w.ID); !slices.Equal(got, want) {
 					t.Errorf("%s matched %v, want %v", q, got, want)
 				}
