@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -131,7 +132,7 @@ func (ix *Index) TopPhrase(ctx context.Context, q PhraseQuery, from, size, total
 	var wg sync.WaitGroup
 	for i, r := range readers {
 		wg.Go(func() {
-			results[i], errs[i] = ix.phraseShard(sctx, r, q, n, totalLimit)
+			results[i], errs[i] = ix.phraseShard(sctx, r, q, n, totalLimit, nil)
 		})
 	}
 	wg.Wait()
@@ -139,6 +140,42 @@ func (ix *Index) TopPhrase(ctx context.Context, q PhraseQuery, from, size, total
 		return nil, err
 	}
 	return mergeShards(results, from, n, totalLimit), nil
+}
+
+// FacetCountsOfPhrase counts the facet values of the articles q matches,
+// and those published at or after since, as FacetCounts would, reading
+// the words' positions in the articles that hold them all (which bleve's
+// phrase searcher does too) but building no map of them.
+func (ix *Index) FacetCountsOfPhrase(ctx context.Context, q PhraseQuery, since time.Time) (*FacetTally, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	readers, release, err := ix.shardReaders()
+	if err != nil {
+		return nil, fmt.Errorf("phrase facets: %w", err)
+	}
+	defer release()
+	sctx, err := ix.rankingContext(ctx, q.fields(), readers)
+	if err != nil {
+		return nil, err
+	}
+	perShard := make([]*shardCounter, len(readers))
+	errs := make([]error, len(readers))
+	var wg sync.WaitGroup
+	for i, r := range readers {
+		wg.Go(func() {
+			c, err := ix.newShardCounter(r, since)
+			if err == nil {
+				_, err = ix.phraseShard(sctx, r, q, 0, 0, c)
+			}
+			perShard[i], errs[i] = c, err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("phrase facets: %w", err)
+	}
+	return ix.tally(perShard...), nil
 }
 
 // phraseWord is one position of a field's phrase in a shard: its term's
@@ -165,7 +202,10 @@ type phraseClause struct {
 	bySlot [][]*bleveindex.TermFieldVector
 }
 
-func (ix *Index) phraseShard(ctx context.Context, r bleveindex.IndexReader, q PhraseQuery, n, totalLimit int) (shardRanking, error) {
+// phraseShard ranks and counts q in one shard; when tally is set, it
+// also counts the facet values of every match (totalLimit should be 0
+// then, so that every match is seen).
+func (ix *Index) phraseShard(ctx context.Context, r bleveindex.IndexReader, q PhraseQuery, n, totalLimit int, tally *shardCounter) (shardRanking, error) {
 	var clauses []*phraseClause
 	defer func() {
 		for _, c := range clauses {
@@ -252,6 +292,7 @@ func (ix *Index) phraseShard(ctx context.Context, r bleveindex.IndexReader, q Ph
 		clauses: clauses,
 		counted: totalLimit >= 0,
 		limit:   uint64(max(totalLimit, 0)),
+		tally:   tally,
 	}
 	pr.sctx = &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(2*len(clauses)*maxPhraseTerms+n+16, 0)}
 	if err := pr.run(ctx); err != nil {
@@ -277,6 +318,8 @@ type phraseRanker struct {
 	counted bool
 	limit   uint64
 	total   uint64
+	// tally, when set, counts the facet values of every match.
+	tally *shardCounter
 
 	on       []bool // scratch: the clauses whose words are all on a document
 	verified []bool // scratch: the clauses whose phrase is in it
@@ -345,6 +388,9 @@ func (pr *phraseRanker) run(ctx context.Context) error {
 			}
 			if any {
 				pr.total++
+				if pr.tally != nil {
+					pr.tally.add(d)
+				}
 				if rank {
 					score := pr.phraseScore(pr.verified)
 					pr.scored++

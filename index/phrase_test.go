@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -197,4 +198,62 @@ func TestPhraseQueryValidate(t *testing.T) {
 			t.Errorf("%s: error %v", c.name, err)
 		}
 	}
+}
+
+// TestFacetCountsOfPhrase counts the facets of a phrase's matches as
+// the walk over bleve's phrase search counts them: phrases of the demo
+// articles and pairs that are seldom phrases, in one or two fields, with
+// and without filters, before and after deletions.
+func TestFacetCountsOfPhrase(t *testing.T) {
+	ix := demoIndex(t, 2)
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(13, 17))
+	phrases := demoPhrases(t, rng, 60)
+	frequent := vocabulary(t, ix, index.FieldBodyExact)[:40]
+	for range 20 {
+		phrases = append(phrases, []string{frequent[rng.IntN(len(frequent))], frequent[rng.IntN(len(frequent))]})
+	}
+	_, last, _, err := ix.PublishedSpan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	since := last.AddDate(0, -3, 0)
+	filter := index.PublishedRange(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{})
+	check := func(label string) {
+		counted := 0
+		for n, words := range phrases {
+			q := index.PhraseQuery{Fields: []index.PhraseField{
+				{Field: index.FieldTitleExact, Terms: words, Boost: 3},
+				{Field: index.FieldBodyExact, Terms: words, Boost: 1.6},
+			}}
+			if n%3 == 0 {
+				q.Fields = q.Fields[1:]
+			}
+			if n%2 == 1 {
+				q.Filter = filter
+			}
+			want, err := ix.FacetCounts(ctx, q.Query(), since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := ix.FacetCountsOfPhrase(ctx, q, since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Matches != want.Matches || got.Recent != want.Recent || !reflect.DeepEqual(got.All(), want.All()) {
+				t.Errorf("%s, phrase %d %q: %d matches, %d recent, %d values; walking %d, %d, %d", label, n, words, got.Matches, got.Recent, len(got.All()), want.Matches, want.Recent, len(want.All()))
+			}
+			if want.Matches > 0 {
+				counted++
+			}
+		}
+		if counted < 30 {
+			t.Errorf("%s: only %d phrases matched", label, counted)
+		}
+	}
+	check("all articles")
+	if _, err := ix.Delete(ctx, "demo-j004", "demo-j009", "a1"); err != nil {
+		t.Fatal(err)
+	}
+	check("after deleting three")
 }

@@ -99,12 +99,12 @@ type topFunc func(ctx context.Context, from, size, totalLimit int) (*index.Ranke
 
 // searchTop answers a query that an index.TopRanked or index.TopPhrase
 // ranks: the page by top, the facets (when asked) by a pass over every
-// match that scores none of them, meanwhile — by terms when it is set (a
-// count from the postings of the query's terms), else by walking the
+// match that scores none of them, meanwhile — by facets when it is set
+// (the index's own count for the query's kind), else by walking the
 // query all. The total is exact when the facets are counted (all matches
 // are seen then), else exact up to index.DefaultTotalLimit unless the
 // request asks for an exact count.
-func (e *Engine) searchTop(ctx context.Context, req *Request, top topFunc, terms func(context.Context) (*index.FacetTally, error), from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
+func (e *Engine) searchTop(ctx context.Context, req *Request, top topFunc, facets func(context.Context) (*index.FacetTally, error), from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
 	type tallyOrErr struct {
 		tally *index.FacetTally
 		err   error
@@ -117,8 +117,8 @@ func (e *Engine) searchTop(ctx context.Context, req *Request, top topFunc, terms
 		go func() {
 			var t *index.FacetTally
 			var err error
-			if terms != nil {
-				t, err = terms(ctx)
+			if facets != nil {
+				t, err = facets(ctx)
 			} else {
 				t, err = e.ix.FacetCounts(ctx, all, since)
 			}
@@ -160,17 +160,19 @@ func (e *Engine) searchRanked(ctx context.Context, req *Request, rq index.Ranked
 	top := func(ctx context.Context, from, size, limit int) (*index.RankedResult, error) {
 		return e.ix.TopRanked(ctx, rq, from, size, limit)
 	}
-	var terms func(context.Context) (*index.FacetTally, error)
+	var facets func(context.Context) (*index.FacetTally, error)
 	if rq.Filter == nil {
-		terms = func(ctx context.Context) (*index.FacetTally, error) { return e.ix.FacetCountsOfTerms(ctx, rq, since) }
+		facets = func(ctx context.Context) (*index.FacetTally, error) { return e.ix.FacetCountsOfTerms(ctx, rq, since) }
 	}
-	return e.searchTop(ctx, req, top, terms, from, fields, all, since)
+	return e.searchTop(ctx, req, top, facets, from, fields, all, since)
 }
 
-// searchPhrase answers a phrase query (see searchTop).
+// searchPhrase answers a phrase query (see searchTop); its facets are
+// counted along the phrase's matches without bleve's maps of positions.
 func (e *Engine) searchPhrase(ctx context.Context, req *Request, pq index.PhraseQuery, from int, fields []string, all blevequery.Query, since time.Time) (*bleve.SearchResult, *index.FacetTally, string, error) {
 	top := func(ctx context.Context, from, size, limit int) (*index.RankedResult, error) {
 		return e.ix.TopPhrase(ctx, pq, from, size, limit)
 	}
-	return e.searchTop(ctx, req, top, nil, from, fields, all, since)
+	facets := func(ctx context.Context) (*index.FacetTally, error) { return e.ix.FacetCountsOfPhrase(ctx, pq, since) }
+	return e.searchTop(ctx, req, top, facets, from, fields, all, since)
 }
