@@ -3,11 +3,9 @@ package index
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/search"
@@ -117,26 +115,11 @@ func (ix *Index) TopPhrase(ctx context.Context, q PhraseQuery, from, size, total
 	if from < 0 || size < 0 {
 		return nil, fmt.Errorf("phrase query: from %d, size %d", from, size)
 	}
-	readers, release, err := ix.shardReaders()
-	if err != nil {
-		return nil, fmt.Errorf("phrase search: %w", err)
-	}
-	defer release()
-	sctx, err := ix.rankingContext(ctx, q.fields(), readers)
-	if err != nil {
-		return nil, err
-	}
 	n := from + size
-	results := make([]shardRanking, len(readers))
-	errs := make([]error, len(readers))
-	var wg sync.WaitGroup
-	for i, r := range readers {
-		wg.Go(func() {
-			results[i], errs[i] = ix.phraseShard(sctx, r, q, n, totalLimit, nil)
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	results, err := eachShard(ctx, ix, q.fields(), func(ctx context.Context, r bleveindex.IndexReader) (shardRanking, error) {
+		return ix.phraseShard(ctx, r, q, n, totalLimit, nil)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return mergeShards(results, from, n, totalLimit), nil
@@ -150,29 +133,15 @@ func (ix *Index) FacetCountsOfPhrase(ctx context.Context, q PhraseQuery, since t
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	readers, release, err := ix.shardReaders()
+	perShard, err := eachShard(ctx, ix, q.fields(), func(ctx context.Context, r bleveindex.IndexReader) (*shardCounter, error) {
+		c, err := ix.newShardCounter(r, since)
+		if err != nil {
+			return nil, err
+		}
+		_, err = ix.phraseShard(ctx, r, q, 0, 0, c)
+		return c, err
+	})
 	if err != nil {
-		return nil, fmt.Errorf("phrase facets: %w", err)
-	}
-	defer release()
-	sctx, err := ix.rankingContext(ctx, q.fields(), readers)
-	if err != nil {
-		return nil, err
-	}
-	perShard := make([]*shardCounter, len(readers))
-	errs := make([]error, len(readers))
-	var wg sync.WaitGroup
-	for i, r := range readers {
-		wg.Go(func() {
-			c, err := ix.newShardCounter(r, since)
-			if err == nil {
-				_, err = ix.phraseShard(sctx, r, q, 0, 0, c)
-			}
-			perShard[i], errs[i] = c, err
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("phrase facets: %w", err)
 	}
 	return ix.tally(perShard...), nil

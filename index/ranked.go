@@ -165,29 +165,42 @@ func (ix *Index) TopRanked(ctx context.Context, q RankedQuery, from, size, total
 	if from < 0 || size < 0 {
 		return nil, fmt.Errorf("ranked query: from %d, size %d", from, size)
 	}
-	readers, release, err := ix.shardReaders()
-	if err != nil {
-		return nil, fmt.Errorf("ranked search: %w", err)
-	}
-	defer release()
-	sctx, err := ix.rankingContext(ctx, q.fields(), readers)
+	n := from + size
+	results, err := eachShard(ctx, ix, q.fields(), func(ctx context.Context, r bleveindex.IndexReader) (shardRanking, error) {
+		return ix.rankShard(ctx, r, q, n, totalLimit)
+	})
 	if err != nil {
 		return nil, err
 	}
-	n := from + size
-	results := make([]shardRanking, len(readers))
+	return mergeShards(results, from, n, totalLimit), nil
+}
+
+// eachShard runs one shard's part of a search on every shard at once,
+// over readers of one moment and with the BM25 statistics of all shards
+// for the fields searched (see rankingContext).
+func eachShard[T any](ctx context.Context, ix *Index, fields []string, part func(context.Context, bleveindex.IndexReader) (T, error)) ([]T, error) {
+	readers, release, err := ix.shardReaders()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer release()
+	sctx, err := ix.rankingContext(ctx, fields, readers)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]T, len(readers))
 	errs := make([]error, len(readers))
 	var wg sync.WaitGroup
 	for i, r := range readers {
 		wg.Go(func() {
-			results[i], errs[i] = ix.rankShard(sctx, r, q, n, totalLimit)
+			results[i], errs[i] = part(sctx, r)
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return mergeShards(results, from, n, totalLimit), nil
+	return results, nil
 }
 
 // shardReaders opens a reader of every shard; release closes them.
