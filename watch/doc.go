@@ -9,7 +9,10 @@
 // against the watches it could match: every watch's request is compiled,
 // once, into a matcher over the terms the index analyzed, and a reverse
 // index from terms to watches (the percolator idea) names the few watches
-// an article's terms can satisfy. A match is recorded in a second log,
+// an article's terms can satisfy. A watch that needs several things (two
+// words of a phrase, a word and a source) is filed under the one the
+// fewest articles hold: guessed at first, then counted on the articles
+// seen, the keys chosen again each time their number doubles. A match is recorded in a second log,
 // with a sequence number that serves as the cursor of the per-watch feed,
 // and delivered to webhooks (signed, retried with exponential backoff,
 // at least once) and to live subscribers.

@@ -21,11 +21,21 @@ type feed struct {
 	writeMu sync.Mutex
 	mu      sync.RWMutex
 	seq     uint64
-	byWatch map[string][]entry
-	subs    map[string]map[chan struct{}]struct{}
+	byWatch map[string]*matchList
+	// batch numbers the appends, so that add names each watch it
+	// touched once without a set of its own.
+	batch uint64
+	subs  map[string]map[chan struct{}]struct{}
 	// articles are the articles matched, which entries number (without
 	// pointers, millions of entries cost the collector nothing).
 	articles []*Article
+}
+
+// matchList is the newest matches of one watch, oldest first.
+type matchList struct {
+	entries []entry
+	// batch is the last append that added to the list.
+	batch uint64
 }
 
 // entry is one match in memory; the watches an article matched share
@@ -51,7 +61,7 @@ type feedRecord struct {
 }
 
 func openFeed(path string, max int) (*feed, error) {
-	f := &feed{max: max, byWatch: map[string][]entry{}, subs: map[string]map[chan struct{}]struct{}{}}
+	f := &feed{max: max, byWatch: map[string]*matchList{}, subs: map[string]map[chan struct{}]struct{}{}}
 	j, err := openJournal(path, func(line []byte) error {
 		var rec feedRecord
 		if err := json.Unmarshal(line, &rec); err != nil {
@@ -99,7 +109,7 @@ func (f *feed) state() []any {
 	}
 	var all []held
 	for w, list := range f.byWatch {
-		for _, e := range list {
+		for _, e := range list.entries {
 			all = append(all, held{e.seq, w, f.articles[e.article]})
 		}
 	}
@@ -140,24 +150,37 @@ func max64(a, b uint64) uint64 {
 	return b
 }
 
-// keep adds a match to its watch's list, dropping the oldest beyond max.
-func (f *feed) keep(watch string, e entry) {
-	list := append(f.byWatch[watch], e)
-	if len(list) > f.max+f.max/4 {
-		// Trim in steps, so that a busy watch copies its list rarely.
-		list = append(list[:0:0], list[len(list)-f.max:]...)
+// keep adds a match to its watch's list, dropping the oldest beyond
+// max, and returns the list.
+func (f *feed) keep(watch string, e entry) *matchList {
+	list := f.byWatch[watch]
+	if list == nil {
+		list = &matchList{}
+		f.byWatch[watch] = list
 	}
-	f.byWatch[watch] = list
+	list.entries = append(list.entries, e)
+	if len(list.entries) > f.max+f.max/4 {
+		// Trim in steps, so that a busy watch copies its list rarely.
+		list.entries = append(list.entries[:0:0], list.entries[len(list.entries)-f.max:]...)
+	}
+	return list
 }
 
 // add numbers the matches, logs them and tells the subscribers; it
-// returns the watches matched.
-func (f *feed) add(ms []matched) (map[string]bool, error) {
+// returns the watches matched, each once.
+func (f *feed) add(ms []matched) ([]string, error) {
 	f.writeMu.Lock()
 	defer f.writeMu.Unlock()
 	// One line per article, its watches numbered from first on; written
 	// by hand, as the batch may hold a million watch IDs.
-	var lines []byte
+	size := 0
+	for _, m := range ms {
+		size += 512
+		for _, w := range m.watches {
+			size += len(w) + 3
+		}
+	}
+	lines := make([]byte, 0, size)
 	first := make([]uint64, len(ms))
 	next := f.seq + 1
 	for i, m := range ms {
@@ -186,15 +209,18 @@ func (f *feed) add(ms []matched) (map[string]bool, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.seq = next - 1
-	touched := map[string]bool{}
+	f.batch++
+	var touched []string
 	for i, m := range ms {
 		f.articles = append(f.articles, m.article)
 		for k, w := range m.watches {
-			f.keep(w, entry{first[i] + uint64(k), len(f.articles) - 1})
-			touched[w] = true
+			if list := f.keep(w, entry{first[i] + uint64(k), len(f.articles) - 1}); list.batch != f.batch {
+				list.batch = f.batch
+				touched = append(touched, w)
+			}
 		}
 	}
-	for w := range touched {
+	for _, w := range touched {
 		for ch := range f.subs[w] {
 			select {
 			case ch <- struct{}{}:
@@ -238,7 +264,10 @@ type Page struct {
 func (f *feed) page(watch string, since uint64, size int) Page {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
-	list := f.byWatch[watch]
+	var list []entry
+	if l := f.byWatch[watch]; l != nil {
+		list = l.entries
+	}
 	if len(list) > f.max {
 		list = list[len(list)-f.max:]
 	}
@@ -261,7 +290,10 @@ func (f *feed) page(watch string, since uint64, size int) Page {
 func (f *feed) latest(watch string, n int) []Match {
 	f.mu.RLock()
 	defer f.mu.RUnlock()
-	list := f.byWatch[watch]
+	var list []entry
+	if l := f.byWatch[watch]; l != nil {
+		list = l.entries
+	}
 	out := make([]Match, 0, min(n, len(list)))
 	for i := len(list) - 1; i >= 0 && len(out) < n; i-- {
 		out = append(out, Match{Seq: list[i].seq, Watch: watch, Article: *f.articles[list[i].article]})

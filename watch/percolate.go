@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -20,11 +21,19 @@ import (
 // article is tested only against the watches its terms can satisfy.
 // Watches with no such term (a search of everything, a fuzzy word alone)
 // are tested against every article.
+//
+// A watch that needs one of several clauses is keyed by the clause the
+// fewest articles satisfy: the percolator counts, for every term some
+// watch could be keyed by, the articles that hold it, and chooses the
+// keys again each time the number of articles seen doubles (starting
+// from guesses; see prior).
 type percolator struct {
-	// terms and prefixes map a field, then a term or a prefix key, to
-	// the watches keyed by it.
-	terms    map[string]map[string][]*compiled
-	prefixes map[string]map[string][]*compiled
+	// terms maps a field, then a term, to the watches keyed by it and
+	// how many articles held it.
+	terms map[string]map[string]*keyTerm
+	// prefixes maps a field, then a prefix's first characters (see
+	// prefixKey), to the watches keyed by a prefix starting with them.
+	prefixes map[string]map[string][]prefixed
 	// prefixLens counts, per field, the prefix keys of each length in
 	// characters, so that an article's terms are looked up only at the
 	// lengths some key has.
@@ -33,15 +42,82 @@ type percolator struct {
 	// slots numbers the watches for the per-article marks.
 	slots []*compiled
 	free  []int
-	marks sync.Pool
+	marks sync.Pool // of *scratch
+	// seen counts the articles matched; the keys are chosen again when
+	// it reaches rekeyAt.
+	seen    atomic.Int64
+	rekeyAt atomic.Int64
 }
 
+// scratch is what matching an article needs and the next can reuse:
+// the marks of the watches tried (by slot) and their list.
+type scratch struct {
+	seen  []bool
+	tried []*compiled
+}
+
+// keyTerm is a term some watch could be keyed by.
+type keyTerm struct {
+	// watches are those keyed by the term; refs counts the watches that
+	// could be (the entry lives as long as one does).
+	watches []*compiled
+	refs    int
+	// held counts the articles (values of the field) holding the term.
+	held atomic.Int64
+}
+
+// prefixed is a watch keyed by a prefix.
+type prefixed struct {
+	prefix string
+	c      *compiled
+}
+
+// firstRekey is the number of articles after which the keys are first
+// chosen by counted frequencies rather than guesses.
+const firstRekey = 1024
+
+// priorWeight is how many articles' worth of evidence a guess counts for.
+const priorWeight = 64
+
+// sampleEvery is how often an article is counted: one in four is
+// enough to rank terms, and spares the matchers most of the writes to
+// counters they share.
+const sampleEvery = 4
+
 func newPercolator() *percolator {
-	return &percolator{
-		terms:      map[string]map[string][]*compiled{},
-		prefixes:   map[string]map[string][]*compiled{},
+	p := &percolator{
+		terms:      map[string]map[string]*keyTerm{},
+		prefixes:   map[string]map[string][]prefixed{},
 		prefixLens: map[string]*[maxPrefixKey + 1]int{},
 	}
+	p.rekeyAt.Store(firstRekey)
+	return p
+}
+
+// term is part of estimator: the share of the articles seen holding t,
+// drawn toward its guessed share while few are seen.
+func (p *percolator) term(t fieldTerm) float64 {
+	held := 0.0
+	if e := p.terms[t.field][t.term]; e != nil {
+		held = float64(e.held.Load())
+	}
+	sampled := float64(p.seen.Load() / sampleEvery)
+	return (held + priorWeight*prior(t)) / (sampled + priorWeight)
+}
+
+// prefix is part of estimator: prefixes are not counted.
+func (p *percolator) prefix(fieldTerm) float64 { return prefixPrior }
+
+// recorder is an estimator that notes the terms it is asked about: a
+// watch's possible keys.
+type recorder struct {
+	estimator
+	asked []fieldTerm
+}
+
+func (r *recorder) term(t fieldTerm) float64 {
+	r.asked = append(r.asked, t)
+	return r.estimator.term(t)
 }
 
 func (p *percolator) add(c *compiled) {
@@ -52,66 +128,126 @@ func (p *percolator) add(c *compiled) {
 		c.slot = len(p.slots)
 		p.slots = append(p.slots, c)
 	}
-	k, rest, ok := keyed(c.node)
-	if !ok {
-		p.always = append(p.always, c)
-		return
+	rec := &recorder{estimator: p}
+	k, rest, ok := keyed(c.node, rec)
+	c.candidates = uniq(rec.asked)
+	for _, t := range c.candidates {
+		p.entry(t).refs++
 	}
-	c.rest = rest
-	for _, t := range uniq(k.terms) {
-		addTo(p.terms, t, c)
-	}
-	for _, t := range uniq(k.prefixes) {
-		addTo(p.prefixes, t, c)
-		lens := p.prefixLens[t.field]
-		if lens == nil {
-			lens = new([maxPrefixKey + 1]int)
-			p.prefixLens[t.field] = lens
-		}
-		lens[utf8.RuneCountInString(t.term)]++
-	}
-}
-
-func addTo(m map[string]map[string][]*compiled, t fieldTerm, c *compiled) {
-	byTerm := m[t.field]
-	if byTerm == nil {
-		byTerm = map[string][]*compiled{}
-		m[t.field] = byTerm
-	}
-	byTerm[t.term] = append(byTerm[t.term], c)
-}
-
-func dropFrom(m map[string]map[string][]*compiled, t fieldTerm, c *compiled) {
-	byTerm := m[t.field]
-	list := slices.DeleteFunc(byTerm[t.term], func(x *compiled) bool { return x == c })
-	if len(list) > 0 {
-		byTerm[t.term] = list
-		return
-	}
-	delete(byTerm, t.term)
-	if len(byTerm) == 0 {
-		delete(m, t.field)
-	}
+	p.file(c, k, rest, ok)
 }
 
 func (p *percolator) remove(c *compiled) {
 	p.slots[c.slot] = nil
 	p.free = append(p.free, c.slot)
-	k, _, ok := c.node.keys()
+	p.unfile(c)
+	for _, t := range c.candidates {
+		byTerm := p.terms[t.field]
+		if e := byTerm[t.term]; e != nil {
+			if e.refs--; e.refs <= 0 {
+				delete(byTerm, t.term)
+			}
+		}
+		if len(byTerm) == 0 {
+			delete(p.terms, t.field)
+		}
+	}
+}
+
+func (p *percolator) entry(t fieldTerm) *keyTerm {
+	byTerm := p.terms[t.field]
+	if byTerm == nil {
+		byTerm = map[string]*keyTerm{}
+		p.terms[t.field] = byTerm
+	}
+	e := byTerm[t.term]
+	if e == nil {
+		e = &keyTerm{}
+		byTerm[t.term] = e
+	}
+	return e
+}
+
+// file keys c by k (or files it with the watches tried on every article).
+func (p *percolator) file(c *compiled, k keySet, rest node, ok bool) {
+	c.keyed, c.keys, c.rest = ok, k, rest
 	if !ok {
+		p.always = append(p.always, c)
+		return
+	}
+	c.keys.terms, c.keys.prefixes = uniq(k.terms), uniq(k.prefixes)
+	for _, t := range c.keys.terms {
+		e := p.entry(t)
+		e.watches = append(e.watches, c)
+	}
+	for _, t := range c.keys.prefixes {
+		key, _ := prefixKey(t.term, maxPrefixKey)
+		byKey := p.prefixes[t.field]
+		if byKey == nil {
+			byKey = map[string][]prefixed{}
+			p.prefixes[t.field] = byKey
+		}
+		byKey[key] = append(byKey[key], prefixed{prefix: t.term, c: c})
+		lens := p.prefixLens[t.field]
+		if lens == nil {
+			lens = new([maxPrefixKey + 1]int)
+			p.prefixLens[t.field] = lens
+		}
+		lens[utf8.RuneCountInString(key)]++
+	}
+}
+
+// unfile undoes file.
+func (p *percolator) unfile(c *compiled) {
+	if !c.keyed {
 		p.always = slices.DeleteFunc(p.always, func(x *compiled) bool { return x == c })
 		return
 	}
-	for _, t := range uniq(k.terms) {
-		dropFrom(p.terms, t, c)
+	for _, t := range c.keys.terms {
+		if e := p.terms[t.field][t.term]; e != nil {
+			e.watches = slices.DeleteFunc(e.watches, func(x *compiled) bool { return x == c })
+		}
 	}
-	for _, t := range uniq(k.prefixes) {
-		dropFrom(p.prefixes, t, c)
+	for _, t := range c.keys.prefixes {
+		key, _ := prefixKey(t.term, maxPrefixKey)
+		byKey := p.prefixes[t.field]
+		list := slices.DeleteFunc(byKey[key], func(x prefixed) bool { return x.c == c })
+		if len(list) > 0 {
+			byKey[key] = list
+		} else {
+			delete(byKey, key)
+		}
+		if len(byKey) == 0 {
+			delete(p.prefixes, t.field)
+		}
 		lens := p.prefixLens[t.field]
-		lens[utf8.RuneCountInString(t.term)]--
+		lens[utf8.RuneCountInString(key)]--
 		if *lens == ([maxPrefixKey + 1]int{}) {
 			delete(p.prefixLens, t.field)
 		}
+	}
+}
+
+// rekeyDue reports whether enough articles were seen since the keys were
+// last chosen.
+func (p *percolator) rekeyDue() bool { return p.seen.Load() >= p.rekeyAt.Load() }
+
+// rekey chooses every watch's keys again by the frequencies counted so
+// far, and sets the next time to when the articles seen have doubled.
+func (p *percolator) rekey() {
+	p.rekeyAt.Store(2 * max(p.seen.Load(), firstRekey/2))
+	for _, c := range p.slots {
+		if c == nil {
+			continue
+		}
+		k, rest, ok := keyed(c.node, p)
+		k.terms, k.prefixes = uniq(k.terms), uniq(k.prefixes)
+		if ok == c.keyed && slices.Equal(k.terms, c.keys.terms) && slices.Equal(k.prefixes, c.keys.prefixes) {
+			c.rest = rest
+			continue
+		}
+		p.unfile(c)
+		p.file(c, k, rest, ok)
 	}
 }
 
@@ -127,30 +263,33 @@ func uniq(ts []fieldTerm) []fieldTerm {
 }
 
 // matches returns the watches the document matches: the candidates its
-// terms name, each once, tested unless finding its key is enough.
+// terms name, each once, tested unless finding its key is enough. It
+// counts (in one article of sampleEvery) the terms that are possible keys.
 func (p *percolator) matches(d *doc) []*compiled {
-	mark, _ := p.marks.Get().(*[]bool)
-	if mark == nil {
-		mark = new([]bool)
+	counted := p.seen.Add(1)%sampleEvery == 0
+	sc, _ := p.marks.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
 	}
-	if len(*mark) < len(p.slots) {
-		*mark = make([]bool, len(p.slots))
+	if len(sc.seen) < len(p.slots) {
+		sc.seen = make([]bool, len(p.slots))
 	}
-	seen := *mark
-	var hits, tried []*compiled
-	try := func(list []*compiled, keyed bool) {
-		for _, c := range list {
-			if seen[c.slot] {
-				continue
-			}
-			seen[c.slot] = true
-			tried = append(tried, c)
-			if keyed && (c.rest == nil || c.rest.match(d)) || !keyed && c.node.match(d) {
-				hits = append(hits, c)
-			}
+	seen := sc.seen
+	var hits []*compiled
+	tried := sc.tried[:0]
+	try := func(c *compiled, keyed bool) {
+		if seen[c.slot] {
+			return
+		}
+		seen[c.slot] = true
+		tried = append(tried, c)
+		if keyed && (c.rest == nil || c.rest.match(d)) || !keyed && c.node.match(d) {
+			hits = append(hits, c)
 		}
 	}
-	try(p.always, false)
+	for _, c := range p.always {
+		try(c, false)
+	}
 	for field, values := range d.fields {
 		byTerm := p.terms[field]
 		lens := p.prefixLens[field]
@@ -160,8 +299,13 @@ func (p *percolator) matches(d *doc) []*compiled {
 		byPrefix := p.prefixes[field]
 		for _, tf := range values {
 			for term := range tf {
-				if list, ok := byTerm[term]; ok {
-					try(list, true)
+				if e, ok := byTerm[term]; ok {
+					if counted {
+						e.held.Add(1)
+					}
+					for _, c := range e.watches {
+						try(c, true)
+					}
 				}
 				if lens == nil {
 					continue
@@ -174,8 +318,10 @@ func (p *percolator) matches(d *doc) []*compiled {
 					if !ok || utf8.RuneCountInString(k) < n {
 						break
 					}
-					if list, ok := byPrefix[k]; ok {
-						try(list, true)
+					for _, pf := range byPrefix[k] {
+						if strings.HasPrefix(term, pf.prefix) {
+							try(pf.c, true)
+						}
 					}
 				}
 			}
@@ -184,7 +330,9 @@ func (p *percolator) matches(d *doc) []*compiled {
 	for _, c := range tried {
 		seen[c.slot] = false
 	}
-	p.marks.Put(mark)
+	clear(tried)
+	sc.tried = tried[:0]
+	p.marks.Put(sc)
 	return hits
 }
 
@@ -339,7 +487,15 @@ func (s *Service) match(j job) []matched {
 		}()
 	}
 	wg.Wait()
+	rekey := s.perc.rekeyDue()
 	s.mu.RUnlock()
+	if rekey {
+		s.mu.Lock()
+		if s.perc.rekeyDue() {
+			s.perc.rekey()
+		}
+		s.mu.Unlock()
+	}
 	var out []matched
 	for i, ids := range hits {
 		if len(ids) > 0 {

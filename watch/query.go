@@ -21,15 +21,40 @@ type node interface {
 	match(d *doc) bool
 	// keys returns terms at least one of which every matching document
 	// holds (ok false when there are none such: the node must be tried
-	// on every document), and an estimate of how many documents they
-	// let through, to choose between alternatives.
-	keys() (k keySet, cost int, ok bool)
+	// on every document), and the estimated share of documents they let
+	// through, to choose between alternatives.
+	keys(est estimator) (k keySet, cost float64, ok bool)
 }
 
 // keySet is an "any of" set of index terms and term prefixes.
 type keySet struct {
 	terms    []fieldTerm
-	prefixes []fieldTerm // a prefix's first characters, up to maxPrefixKey
+	prefixes []fieldTerm // whole prefixes
+}
+
+// estimator estimates the share of articles that hold a term, or a term
+// starting with a prefix: what keying a watch by it costs.
+type estimator interface {
+	term(t fieldTerm) float64
+	prefix(t fieldTerm) float64
+}
+
+// Before articles are seen, a term's share is guessed: a word of a text
+// field is rare, the longer the rarer; a filter's value (a country, a
+// year) is shared by thousands of articles; a prefix by many words.
+const (
+	textPrior    = 0.05
+	keywordPrior = 0.25
+	prefixPrior  = 0.04
+)
+
+// prior is the share of articles guessed to hold t.
+func prior(t fieldTerm) float64 {
+	switch t.field {
+	case "title", "title_exact", "body", "body_exact":
+		return textPrior / float64(max(1, utf8.RuneCountInString(t.term)))
+	}
+	return keywordPrior
 }
 
 type fieldTerm struct{ field, term string }
@@ -254,37 +279,22 @@ func analyze(m mapping.IndexMapping, field, analyzer, text string) ([]string, []
 	return terms, slots, nil
 }
 
-// Term costs: a word of a text field is rare compared with a filter's
-// value (a country, a year) that thousands of articles share.
-const (
-	textTermCost    = 1
-	prefixCost      = 4
-	keywordTermCost = 25
-)
-
-func termCost(field string) int {
-	switch field {
-	case "title", "title_exact", "body", "body_exact":
-		return textTermCost
-	}
-	return keywordTermCost
-}
-
 type everyNode struct{}
 
-func (everyNode) match(*doc) bool           { return true }
-func (everyNode) keys() (keySet, int, bool) { return keySet{}, 0, false }
+func (everyNode) match(*doc) bool                        { return true }
+func (everyNode) keys(estimator) (keySet, float64, bool) { return keySet{}, 0, false }
 
 type noneNode struct{}
 
-func (noneNode) match(*doc) bool           { return false }
-func (noneNode) keys() (keySet, int, bool) { return keySet{}, 0, true }
+func (noneNode) match(*doc) bool                        { return false }
+func (noneNode) keys(estimator) (keySet, float64, bool) { return keySet{}, 0, true }
 
 type termNode struct{ field, term string }
 
 func (n termNode) match(d *doc) bool { return d.term(n.field, n.term) != nil }
-func (n termNode) keys() (keySet, int, bool) {
-	return keySet{terms: []fieldTerm{{n.field, n.term}}}, termCost(n.field), true
+func (n termNode) keys(est estimator) (keySet, float64, bool) {
+	t := fieldTerm{n.field, n.term}
+	return keySet{terms: []fieldTerm{t}}, est.term(t), true
 }
 
 // anyNode matches when at least min children do.
@@ -308,11 +318,11 @@ func (n *anyNode) match(d *doc) bool {
 	return false
 }
 
-func (n *anyNode) keys() (keySet, int, bool) {
+func (n *anyNode) keys(est estimator) (keySet, float64, bool) {
 	var out keySet
-	total := 0
+	total := 0.0
 	for _, c := range n.children {
-		k, cost, ok := c.keys()
+		k, cost, ok := c.keys(est)
 		if !ok {
 			return keySet{}, 0, false
 		}
@@ -335,15 +345,15 @@ func (n *allNode) match(d *doc) bool {
 	return true
 }
 
-func (n *allNode) keys() (keySet, int, bool) { return cheapest(n.children) }
+func (n *allNode) keys(est estimator) (keySet, float64, bool) { return cheapest(n.children, est) }
 
 // cheapest chooses, among nodes that must all match, the one whose keys
 // let the fewest documents through.
-func cheapest(nodes []node) (keySet, int, bool) {
+func cheapest(nodes []node, est estimator) (keySet, float64, bool) {
 	var best keySet
-	bestCost, found := 0, false
+	bestCost, found := 0.0, false
 	for _, c := range nodes {
-		k, cost, ok := c.keys()
+		k, cost, ok := c.keys(est)
 		if ok && (!found || cost < bestCost) {
 			best, bestCost, found = k, cost, true
 		}
@@ -371,7 +381,7 @@ func (n *boolNode) match(d *doc) bool {
 	return n.mustNot == nil || !n.mustNot.match(d)
 }
 
-func (n *boolNode) keys() (keySet, int, bool) {
+func (n *boolNode) keys(est estimator) (keySet, float64, bool) {
 	var required []node
 	if n.must != nil {
 		required = append(required, n.must)
@@ -379,7 +389,7 @@ func (n *boolNode) keys() (keySet, int, bool) {
 	if n.needShould() {
 		required = append(required, n.should)
 	}
-	return cheapest(required)
+	return cheapest(required, est)
 }
 
 // phraseNode matches the words of slots at consecutive positions of one
@@ -390,18 +400,31 @@ type phraseNode struct {
 }
 
 func (n *phraseNode) match(d *doc) bool {
-	// Anchor on the first slot with words.
-	anchor := -1
-	for i, s := range n.slots {
-		if len(s) > 0 {
-			anchor = i
-			break
-		}
-	}
-	if anchor < 0 {
-		return false
-	}
 	for _, tf := range d.fields[n.field] {
+		// Anchor on the slot whose words occur least in this value; a
+		// slot none of whose words occur rules the value out.
+		anchor, fewest := -1, 0
+		for i, s := range n.slots {
+			if len(s) == 0 {
+				continue
+			}
+			count := 0
+			for _, t := range s {
+				if f, ok := tf[t]; ok {
+					count += len(f.Locations)
+				}
+			}
+			if count == 0 {
+				anchor = -2
+				break
+			}
+			if anchor < 0 || count < fewest {
+				anchor, fewest = i, count
+			}
+		}
+		if anchor < 0 {
+			continue
+		}
 		for _, t := range n.slots[anchor] {
 			f, ok := tf[t]
 			if !ok {
@@ -457,14 +480,19 @@ func sameArray(a, b []uint64) bool {
 	return true
 }
 
-func (n *phraseNode) keys() (keySet, int, bool) {
-	// The slot of the longest word: long words are the rare ones.
-	best, bestLen := -1, 0
+func (n *phraseNode) keys(est estimator) (keySet, float64, bool) {
+	// The slot whose words the fewest articles hold.
+	best, bestCost := -1, 0.0
 	for i, s := range n.slots {
+		if len(s) == 0 {
+			continue
+		}
+		cost := 0.0
 		for _, t := range s {
-			if l := utf8.RuneCountInString(t); l > bestLen {
-				best, bestLen = i, l
-			}
+			cost += est.term(fieldTerm{n.field, t})
+		}
+		if best < 0 || cost < bestCost {
+			best, bestCost = i, cost
 		}
 	}
 	if best < 0 {
@@ -474,7 +502,7 @@ func (n *phraseNode) keys() (keySet, int, bool) {
 	for _, t := range n.slots[best] {
 		k.terms = append(k.terms, fieldTerm{n.field, t})
 	}
-	return k, len(k.terms) * termCost(n.field), true
+	return k, bestCost, true
 }
 
 type prefixNode struct{ field, prefix string }
@@ -485,12 +513,12 @@ func (n prefixNode) match(d *doc) bool {
 	return i < len(terms) && strings.HasPrefix(terms[i], n.prefix)
 }
 
-func (n prefixNode) keys() (keySet, int, bool) {
-	k, ok := prefixKey(n.prefix, maxPrefixKey)
-	if !ok {
+func (n prefixNode) keys(est estimator) (keySet, float64, bool) {
+	if _, ok := prefixKey(n.prefix, maxPrefixKey); !ok {
 		return keySet{}, 0, false
 	}
-	return keySet{prefixes: []fieldTerm{{n.field, k}}}, prefixCost, true
+	t := fieldTerm{n.field, n.prefix}
+	return keySet{prefixes: []fieldTerm{t}}, est.prefix(t), true
 }
 
 // prefixKey is the first n characters of s, or all of s when it is
@@ -509,12 +537,12 @@ func prefixKey(s string, n int) (string, bool) {
 // test on a document found through one of them: nothing when finding a
 // key is matching, the other clauses when the keys are those of one
 // clause that finding a key satisfies, or the whole node.
-func keyed(n node) (keySet, node, bool) {
-	k, _, ok := n.keys()
+func keyed(n node, est estimator) (keySet, node, bool) {
+	k, _, ok := n.keys(est)
 	if !ok {
 		return k, n, false
 	}
-	rest, _ := keyedRest(n)
+	rest, _ := keyedRest(n, est)
 	return k, rest, true
 }
 
@@ -522,7 +550,7 @@ func keyed(n node) (keySet, node, bool) {
 // one of n's keys: nil when finding a key is matching; when n's keys are
 // those of one required clause, n with that clause replaced by what is
 // left of it; else n itself (reduced is false then).
-func keyedRest(n node) (rest node, reduced bool) {
+func keyedRest(n node, est estimator) (rest node, reduced bool) {
 	if exactKeys(n) {
 		return nil, true
 	}
@@ -535,11 +563,11 @@ func keyedRest(n node) (rest node, reduced bool) {
 		if n.needShould() {
 			required = append(required, n.should)
 		}
-		i := cheapestIndex(required)
+		i := cheapestIndex(required, est)
 		if i < 0 {
 			return n, false
 		}
-		left, ok := keyedRest(required[i])
+		left, ok := keyedRest(required[i], est)
 		if !ok {
 			return n, false
 		}
@@ -561,11 +589,11 @@ func keyedRest(n node) (rest node, reduced bool) {
 		}
 		return &rest, true
 	case *allNode:
-		i := cheapestIndex(n.children)
+		i := cheapestIndex(n.children, est)
 		if i < 0 {
 			return n, false
 		}
-		left, ok := keyedRest(n.children[i])
+		left, ok := keyedRest(n.children[i], est)
 		if !ok {
 			return n, false
 		}
@@ -585,10 +613,10 @@ func keyedRest(n node) (rest node, reduced bool) {
 }
 
 // cheapestIndex is the index of the node cheapest chooses, or -1.
-func cheapestIndex(nodes []node) int {
-	best, bestCost := -1, 0
+func cheapestIndex(nodes []node, est estimator) int {
+	best, bestCost := -1, 0.0
 	for i, c := range nodes {
-		_, cost, ok := c.keys()
+		_, cost, ok := c.keys(est)
 		if ok && (best < 0 || cost < bestCost) {
 			best, bestCost = i, cost
 		}
@@ -618,10 +646,10 @@ func exactKeys(n node) bool {
 	case *boolNode:
 		return n.must == nil && n.mustNot == nil && n.should != nil && exactKeys(n.should)
 	case prefixNode:
-		// Its key is the whole prefix: a term starting with the key
-		// starts with the prefix.
-		k, ok := prefixKey(n.prefix, maxPrefixKey)
-		return ok && k == n.prefix
+		// The percolator checks the whole prefix of a term found by the
+		// prefix's first characters.
+		_, ok := prefixKey(n.prefix, maxPrefixKey)
+		return ok
 	}
 	return false
 }
@@ -647,7 +675,7 @@ func (n fuzzyNode) match(d *doc) bool {
 	return false
 }
 
-func (n fuzzyNode) keys() (keySet, int, bool) { return keySet{}, 0, false }
+func (n fuzzyNode) keys(estimator) (keySet, float64, bool) { return keySet{}, 0, false }
 
 // withinEdits reports whether s is at most k edits from want (the
 // optimal string alignment distance: a swap of two adjacent characters is
@@ -712,4 +740,4 @@ func (n rangeNode) match(d *doc) bool {
 	return n.max == "" || t < n.max || n.incMax && t == n.max
 }
 
-func (n rangeNode) keys() (keySet, int, bool) { return keySet{}, 0, false }
+func (n rangeNode) keys(estimator) (keySet, float64, bool) { return keySet{}, 0, false }

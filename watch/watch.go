@@ -271,10 +271,15 @@ func (s *Service) Close() error {
 type compiled struct {
 	watch Watch
 	node  node
-	// slot numbers the watch in the percolator; rest is what is left to
-	// test on an article holding one of its key terms (nil: nothing).
-	slot int
-	rest node
+	// slot numbers the watch in the percolator; keyed is whether it is
+	// filed under keys (else it is tried on every article); rest is what
+	// is left to test on an article holding one of them (nil: nothing);
+	// candidates are the terms it could be keyed by.
+	slot       int
+	keyed      bool
+	keys       keySet
+	rest       node
+	candidates []fieldTerm
 }
 
 // compile checks a watch's request as the engine checks a search (the

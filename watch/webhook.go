@@ -328,10 +328,10 @@ func (d *deliverer) start(id string) {
 }
 
 // notify wakes the workers of the watches matched.
-func (d *deliverer) notify(watches map[string]bool) {
+func (d *deliverer) notify(watches []string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for id := range watches {
+	for _, id := range watches {
 		if w, ok := d.workers[id]; ok {
 			select {
 			case w.wake <- struct{}{}:
