@@ -20,6 +20,10 @@ const minContextSimilarity = 0.15
 // (Candidates), then Add the terms of each text in order.
 type Contexts struct {
 	of map[string]map[neighbour]int
+	// withoutArticle counts the neighbours of the words in يه but for
+	// their forms with the article: the evidence for a spelling whose
+	// forms with the article are another word (see endingTwins).
+	withoutArticle map[string]map[neighbour]int
 }
 
 // neighbour is a word written before (after false) or after a word.
@@ -30,9 +34,12 @@ type neighbour struct {
 
 // NewContexts returns empty contexts for words.
 func NewContexts(words []string) *Contexts {
-	c := &Contexts{of: make(map[string]map[neighbour]int, len(words))}
+	c := &Contexts{of: make(map[string]map[neighbour]int, len(words)), withoutArticle: make(map[string]map[neighbour]int, len(words))}
 	for _, w := range words {
 		c.of[w] = map[neighbour]int{}
+		if strings.HasSuffix(w, "يه") {
+			c.withoutArticle[w] = map[neighbour]int{}
+		}
 	}
 	return c
 }
@@ -43,10 +50,18 @@ func (c *Contexts) Add(terms []string) {
 	for i, t := range terms {
 		if m, ok := c.of[t]; ok {
 			c.count(m, terms, i)
+			if m, ok := c.withoutArticle[t]; ok {
+				c.count(m, terms, i)
+			}
 		}
 		if b := bareForm(t); b != t {
 			if m, ok := c.of[b]; ok {
 				c.count(m, terms, i)
+				if m, ok := c.withoutArticle[b]; ok {
+					if _, article := cutArticle(t); !article {
+						c.count(m, terms, i)
+					}
+				}
 			}
 		}
 	}
@@ -68,7 +83,19 @@ func (c *Contexts) Similarity(a, b string) float64 {
 	if c == nil {
 		return 0
 	}
-	ma, mb := c.of[a], c.of[b]
+	return cosine(c.of[a], c.of[b])
+}
+
+// similarityWithoutArticle is Similarity with b's forms with the
+// article left out.
+func (c *Contexts) similarityWithoutArticle(a, b string) float64 {
+	if c == nil {
+		return 0
+	}
+	return cosine(c.of[a], c.withoutArticle[b])
+}
+
+func cosine(ma, mb map[neighbour]int) float64 {
 	if len(ma) > len(mb) {
 		ma, mb = mb, ma
 	}

@@ -31,11 +31,13 @@ func nisbaGroups(groups []Group, ev map[string]*Spelling, minCount int, ctx *Con
 	for _, g := range groups {
 		for _, end := range nisbaEndings {
 			var ss []Spelling
+			stems := map[string]bool{}
 			for _, s := range g.Spellings {
 				stem, ok := nisbaStem(s.Word)
-				if !ok {
-					continue
+				if !ok || stems[stem] {
+					continue // two spellings differing by their ending (سوريا/سوريه) share one adjective
 				}
+				stems[stem] = true
 				e := ev[stem+end]
 				if e == nil || e.Count < minCount || taken[e.Word] {
 					continue

@@ -23,6 +23,12 @@
 //     the article and with a proclitic are close, so that ليبيا (a name:
 //     بليبيا، لليبيا) is not grouped with ليبية (an adjective: الليبية).
 //
+// A name in يا that some outlets write in يه (سوريا/سوريه) is a case of
+// its own: the يه spelling is also the feminine of the name's adjective
+// (السوريه), so it is not name-like by its counts; it joins the name
+// when its uses without the article are written between the same words
+// as the name (see endingTwins).
+//
 // The adjectives (nisba) of the spellings of a name are spellings of one
 // adjective (امريكا/اميركا: امريكي/اميركي, امريكية/اميركية), although,
 // used with the article, they are not name-like; they are grouped when
@@ -87,6 +93,11 @@ type Spelling struct {
 	Article   int    `json:"article"`
 	Proclitic int    `json:"proclitic"`
 	Pronoun   int    `json:"pronoun"`
+	// EndingTwin marks the spelling in يه of a name in يا (سوريه of
+	// سوريا): its forms with the article are the name's adjective
+	// (السوريه), not the name, and are neither counted in its weight
+	// nor expanded.
+	EndingTwin bool `json:"ending_twin,omitempty"`
 	// Context is the similarity of the spelling's neighbours to those of
 	// the group's most common spelling (1 for that one), when contexts
 	// were counted.
@@ -112,6 +123,9 @@ type Variant struct {
 type Table struct {
 	groups []Group
 	byWord map[string]int // word → index in groups
+	// twins are the ending twins, whose forms with the article are
+	// another word.
+	twins map[string]bool
 }
 
 // Len is the number of groups.
@@ -149,7 +163,7 @@ func (t *Table) lookup(word string) (prefix, bare string, group int, ok bool) {
 	if i, ok := t.byWord[word]; ok {
 		return "", word, i, true
 	}
-	if rest, cut := cutArticle(word); cut {
+	if rest, cut := cutArticle(word); cut && !t.twins[rest] {
 		if i, ok := t.byWord[rest]; ok {
 			return word[:len(word)-len(rest)], rest, i, true
 		}
@@ -200,13 +214,20 @@ func (t *Table) variantsOf(bare string, group int) []Variant {
 	total := 0
 	for _, s := range g.Spellings {
 		total += s.Count
+		if s.EndingTwin {
+			total -= s.Article
+		}
 	}
 	var out []Variant
 	for _, s := range g.Spellings {
 		if s.Word == bare {
 			continue
 		}
-		out = append(out, Variant{Word: s.Word, Weight: weight(s.Count, total)})
+		count := s.Count
+		if s.EndingTwin {
+			count -= s.Article
+		}
+		out = append(out, Variant{Word: s.Word, Weight: weight(count, total)})
 	}
 	return out
 }
@@ -224,7 +245,7 @@ func weight(count, total int) float64 {
 // unstemmed words (as the exact analyzer writes them, clitics included)
 // to their counts.
 func Mine(words map[string]int, opt Options) *Table {
-	t := &Table{byWord: map[string]int{}}
+	t := &Table{byWord: map[string]int{}, twins: map[string]bool{}}
 	for _, g := range mine(words, opt) {
 		t.groups = append(t.groups, g)
 	}
@@ -234,6 +255,9 @@ func Mine(words map[string]int, opt Options) *Table {
 	for i, g := range t.groups {
 		for _, s := range g.Spellings {
 			t.byWord[s.Word] = i
+			if s.EndingTwin {
+				t.twins[s.Word] = true
+			}
 		}
 	}
 	return t
@@ -287,6 +311,15 @@ func mine(words map[string]int, opt Options) []Group {
 			}
 		}
 	}
+	// A name ending in يا spelled يه by some outlets (سوريا/سوريه) joins
+	// the name's skeleton, its usual evidence set aside (see endingTwins).
+	twins := endingTwins(bySkeleton, ev, opt)
+	for twin, name := range twins {
+		k := Skeleton(name)
+		s := *ev[twin]
+		s.EndingTwin = true
+		bySkeleton[k] = append(bySkeleton[k], s)
+	}
 	// A transliterated final s (غريفيثس) joins the skeleton without it.
 	for k, ss := range bySkeleton {
 		short, ok := strings.CutSuffix(k, "س")
@@ -315,7 +348,7 @@ func mine(words map[string]int, opt Options) []Group {
 			}
 			return ss[i].Word < ss[j].Word
 		})
-		for _, g := range groupSpellings(ss, opt.Contexts) {
+		for _, g := range groupSpellings(ss, opt.Contexts, twins) {
 			if len(g) < 2 {
 				continue
 			}
@@ -330,15 +363,25 @@ func mine(words map[string]int, opt Options) []Group {
 	return append(out, nisbaGroups(out, ev, opt.MinCount, opt.Contexts)...)
 }
 
-// groupSpellings groups spellings of one skeleton, most common first.
+// groupSpellings groups spellings of one skeleton, most common first;
+// twins are the ending twins (see endingTwins), each joined to its name.
 // Greedy: each spelling joins the first group it pairs with a spelling
 // of, the most common groups first. A spelling left alone, as it pairs
 // only with spellings that came after it and joined another group
 // (تيلغرام pairs with تيليغرام, which joined تليغرام's group first),
 // then joins the first group it pairs with.
-func groupSpellings(ss []Spelling, ctx *Contexts) [][]Spelling {
+func groupSpellings(ss []Spelling, ctx *Contexts, twins map[string]string) [][]Spelling {
 	pairsWith := func(g []Spelling, s Spelling) bool {
-		return slices.ContainsFunc(g, func(o Spelling) bool { return o.Word != s.Word && pair(o, s, ctx) })
+		return slices.ContainsFunc(g, func(o Spelling) bool {
+			// An ending twin pairs with its name only.
+			if name, ok := twins[s.Word]; ok {
+				return o.Word == name
+			}
+			if name, ok := twins[o.Word]; ok {
+				return s.Word == name
+			}
+			return o.Word != s.Word && pair(o, s, ctx)
+		})
 	}
 	var groups [][]Spelling
 	for _, s := range ss {
@@ -367,6 +410,51 @@ func groupSpellings(ss []Spelling, ctx *Contexts) [][]Spelling {
 		}
 	}
 	return groups
+}
+
+// minTwinContextSimilarity is the least similarity between the
+// neighbours of a name in يا and those of its spelling in يه, the
+// latter's forms with the article left out: twice the usual, since the
+// يه spelling's bare uses count those of the adjective too (قوات سوريه).
+// On the ANT corpus, سوريا/سوريه are at 0.36; the names whose يه
+// spelling is only the adjective (تركيا، روسيا، ليبيا، بريطانيا، المانيا
+// and eleven others) at 0.22 or less, most below 0.1.
+const minTwinContextSimilarity = 0.3
+
+// minTwinProcliticShare is the least share of a word in يا's forms with a
+// proclitic for it to be taken as a name (بسوريا، لتركيا، وليبيا: 0.18
+// to 0.24 of their forms on the ANT corpus); the adverbs in يا, whose
+// يه forms are adjectives (رسميا/رسميه، عالميا/عالميه), are below 0.05.
+const minTwinProcliticShare = 0.1
+
+// endingTwins finds the spellings in يه of the name-like words in يا
+// (سوريا: سوريه), which some outlets use for the name, and returns them
+// with the name they spell. Such a spelling is also the feminine of the
+// name's adjective (السوريه, قوات سوريه), so that its forms with the
+// article are the adjective's and it is not name-like by itself: it is
+// kept when it is frequent enough and its uses without the article are
+// between the same words as the name's (without contexts, as a
+// candidate). The map goes from the spelling in يه to the name.
+func endingTwins(bySkeleton map[string][]Spelling, ev map[string]*Spelling, opt Options) map[string]string {
+	twins := map[string]string{}
+	for _, ss := range bySkeleton {
+		for _, s := range ss {
+			stem, ok := strings.CutSuffix(s.Word, "يا")
+			if !ok || utf8.RuneCountInString(stem) < 2 || share(s.Proclitic, s) < minTwinProcliticShare {
+				continue // not a name: an adverb in يا (رسميا) takes no preposition
+			}
+			twin := stem + "يه"
+			t := ev[twin]
+			if t == nil || t.Count < opt.MinCount || nameLike(*t) {
+				continue // rare, or a spelling grouped by the usual evidence
+			}
+			if opt.Contexts != nil && opt.Contexts.similarityWithoutArticle(s.Word, twin) < minTwinContextSimilarity {
+				continue
+			}
+			twins[twin] = s.Word
+		}
+	}
+	return twins
 }
 
 // pair reports whether two name-like spellings with the same skeleton
