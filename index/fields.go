@@ -44,12 +44,12 @@ const (
 	FieldDuplicateOf = "duplicate_of"
 
 	// FieldStory is the ID of the article's story (see package story),
-	// indexed and stored; FieldStoryBand holds its signature's LSH band
-	// terms, by which a new article finds its candidates; FieldStorySig
-	// stores the signature and publication time (see storyRecord).
-	FieldStory     = "story"
-	FieldStoryBand = "story_band"
-	FieldStorySig  = "story_sig"
+	// indexed and stored; FieldStorySig stores the signature and
+	// publication time (see encodeStoryRecord). The signature's bands,
+	// by which a new article finds its candidates, are kept beside the
+	// index (see package storybands).
+	FieldStory    = "story"
+	FieldStorySig = "story_sig"
 )
 
 // Analyzer names as defined in the index mapping. They are custom
@@ -136,7 +136,6 @@ func NewMapping(protected []string) (*mapping.IndexMappingImpl, error) {
 	storyField := keywordField(false)
 	storyField.Store = true
 	doc.AddFieldMappingsAt(FieldStory, storyField)
-	doc.AddFieldMappingsAt(FieldStoryBand, keywordField(false))
 
 	storedOnly := func() *mapping.FieldMapping {
 		fm := bleve.NewTextFieldMapping()

@@ -16,6 +16,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+
+	"github.com/fahras/fahras/index/storybands"
 )
 
 // metaFile is the name of the index's metadata file inside its directory.
@@ -26,8 +28,12 @@ const metaFile = "fahras.json"
 // field stored and an indexed date-time field; format 2 keeps one
 // compressed record per article (FieldStored) and positions without
 // offsets; format 3 adds each article's story (FieldStory and its
-// signature's bands).
-const formatVersion = 3
+// signature's bands as terms); format 4 keeps the bands beside the
+// index (storyBandsDir).
+const formatVersion = 4
+
+// storyBandsDir is the directory of the band store inside the index's.
+const storyBandsDir = "story-bands"
 
 // ErrNotExist is returned by Open when the directory holds no index.
 var ErrNotExist = errors.New("no fahras index in this directory")
@@ -74,8 +80,9 @@ type Index struct {
 	bodies sync.Map
 
 	// stories follows the story assignments of the writes in flight
-	// (see stories.go).
+	// (see stories.go); bands keeps the bands of the articles written.
 	stories *storyWrites
+	bands   *storybands.Store
 
 	// facets caches each segment's facet values for FacetCounts.
 	facets *facetColumns
@@ -214,6 +221,12 @@ func (ix *Index) init() error {
 	}
 	ix.writeMu = make([]sync.Mutex, len(ix.shards))
 	ix.stories = newStoryWrites()
+	// Opened after the shards, whose locks keep a second process out.
+	bands, err := storybands.Open(filepath.Join(ix.dir, storyBandsDir))
+	if err != nil {
+		return err
+	}
+	ix.bands = bands
 	ix.touch()
 	return nil
 }
@@ -232,9 +245,13 @@ func (ix *Index) closeShards() error {
 	return errors.Join(errs...)
 }
 
-// Close closes every shard.
+// Close closes every shard and the band store.
 func (ix *Index) Close() error {
-	return ix.closeShards()
+	err := ix.closeShards()
+	if ix.bands != nil {
+		err = errors.Join(err, ix.bands.Close())
+	}
+	return err
 }
 
 // Dir is the index directory.

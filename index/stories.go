@@ -11,10 +11,10 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
-	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"github.com/fahras/fahras/index/article"
 	"github.com/fahras/fahras/index/story"
+	"github.com/fahras/fahras/index/storybands"
 )
 
 // maxStoryCandidates bounds the candidates one article may bring into the
@@ -38,9 +38,6 @@ func newStoryWrites() *storyWrites { return &storyWrites{pending: story.NewTable
 // the document's property map.
 func setStoryFields(m map[string]interface{}, s *story.Member) {
 	m[FieldStory] = s.Story
-	if len(s.Bands) > 0 {
-		m[FieldStoryBand] = s.Bands
-	}
 	m[FieldStorySig] = encodeStoryRecord(s.Sig, s.Published)
 }
 
@@ -91,6 +88,7 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 		return nil, nil, err
 	}
 	var added []story.Member
+	var keep []storybands.Article
 	release := func() {
 		for _, m := range added {
 			sw.pending.RemoveIf(m.ID, m.Story)
@@ -109,42 +107,39 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 		if m.Sig.Comparable() {
 			sw.pending.Add(*m)
 			added = append(added, *m)
+			keep = append(keep, storybands.Article{ID: m.ID, Hashes: m.Sig.BandHashes()})
 		}
+	}
+	// The bands are kept before the batch is written: should the write
+	// fail, the entries name an article the index does not hold (or an
+	// earlier version of it), which look-ups check.
+	if err := ix.bands.Add(keep); err != nil {
+		release()
+		return nil, nil, err
 	}
 	return out, release, nil
 }
 
-// storyCandidates looks up, in one query, the indexed articles that share
-// a band with any of the signatures, and returns them as a table.
+// storyCandidates looks up, in the band store, the articles that share
+// a band with any of the signatures, and reads their stories and
+// signatures from the index in one query, as a table.
 func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Member) (*story.Table, error) {
 	tab := story.NewTable()
-	seen := make(map[string]bool)
-	var bands []string
+	var hashes []uint32
 	for _, s := range stories {
-		for _, b := range s.Bands {
-			if !seen[b] {
-				seen[b] = true
-				bands = append(bands, b)
-			}
-		}
+		hashes = append(hashes, s.Sig.BandHashes()...)
 	}
-	// Most bands of a new article are in no other article: they are
-	// looked up in the segments' term dictionaries first, which costs no
-	// allocation, and only those found are searched.
-	bands, err := ix.presentTerms(FieldStoryBand, bands)
+	if len(hashes) == 0 {
+		return tab, nil
+	}
+	ids, err := ix.bands.Lookup(hashes, maxStoryCandidates*len(stories))
 	if err != nil {
 		return nil, fmt.Errorf("look up story candidates: %w", err)
 	}
-	if len(bands) == 0 {
+	if len(ids) == 0 {
 		return tab, nil
 	}
-	terms := make([]query.Query, len(bands))
-	for i, b := range bands {
-		tq := query.NewTermQuery(b)
-		tq.SetField(FieldStoryBand)
-		terms[i] = tq
-	}
-	req := bleve.NewSearchRequestOptions(query.NewDisjunctionQuery(terms), maxStoryCandidates*len(stories), 0, false)
+	req := bleve.NewSearchRequestOptions(query.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = []string{FieldStory, FieldStorySig}
 	req.Score = bleve.ScoreNone
 	res, err := ix.searchShards(ctx, req)
@@ -161,53 +156,6 @@ func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Mem
 		tab.Add(story.Member{ID: h.ID, Story: id, Sig: sig, Published: published})
 	}
 	return tab, nil
-}
-
-// presentTerms returns the terms that some segment of some shard holds
-// in field (perhaps only for deleted documents), in the order given.
-func (ix *Index) presentTerms(field string, terms []string) ([]string, error) {
-	found := make([]bool, len(terms))
-	for i, s := range ix.shards {
-		adv, err := s.Advanced()
-		if err != nil {
-			return nil, fmt.Errorf("shard %d: %w", i, err)
-		}
-		r, err := adv.Reader()
-		if err != nil {
-			return nil, fmt.Errorf("shard %d: %w", i, err)
-		}
-		contains, ok := r.(bleveindex.IndexReaderContains)
-		if !ok {
-			r.Close()
-			return terms, nil // no dictionary look-ups: search them all
-		}
-		dict, err := contains.FieldDictContains(field)
-		if err != nil {
-			r.Close()
-			return nil, fmt.Errorf("shard %d: %w", i, err)
-		}
-		for k, t := range terms {
-			if found[k] {
-				continue
-			}
-			if ok, err := dict.Contains([]byte(t)); err != nil {
-				r.Close()
-				return nil, fmt.Errorf("shard %d: %w", i, err)
-			} else if ok {
-				found[k] = true
-			}
-		}
-		if err := r.Close(); err != nil {
-			return nil, fmt.Errorf("shard %d: %w", i, err)
-		}
-	}
-	out := terms[:0:0]
-	for k, t := range terms {
-		if found[k] {
-			out = append(out, t)
-		}
-	}
-	return out, nil
 }
 
 // MaxStoryVersions bounds the versions Story lists.

@@ -148,20 +148,48 @@ func Same(a, b *Signature) bool { return Similarity(a, b) >= Threshold }
 // they agree on all rows of that band. A signature that is not
 // comparable has none.
 func (s *Signature) Bands() []string {
-	if !s.Comparable() {
+	hs := s.bandHashes()
+	if hs == nil {
 		return nil
 	}
 	out := make([]string, Bands)
+	for b, h := range hs {
+		// The band's index, then 48 bits of the hash: chance
+		// collisions between bands of unrelated texts are then rarer
+		// than true agreements by many orders of magnitude.
+		out[b] = strconv.FormatUint(uint64(b), 36) + ":" + strconv.FormatUint(h>>16, 36)
+	}
+	return out
+}
+
+// BandHashes returns 32 bits of the hash of each band (see Bands): what
+// an index of bands keeps. Unrelated texts share one by chance about
+// once in four billion pairs of bands, which costs a candidate compared
+// for nothing. A signature that is not comparable has none.
+func (s *Signature) BandHashes() []uint32 {
+	hs := s.bandHashes()
+	if hs == nil {
+		return nil
+	}
+	out := make([]uint32, Bands)
+	for b, h := range hs {
+		out[b] = uint32(h >> 32)
+	}
+	return out
+}
+
+// bandHashes hashes each band's rows with its index.
+func (s *Signature) bandHashes() []uint64 {
+	if !s.Comparable() {
+		return nil
+	}
+	out := make([]uint64, Bands)
 	var buf [4 * Rows]byte
 	for b := 0; b < Bands; b++ {
 		for r := 0; r < Rows; r++ {
 			binary.LittleEndian.PutUint32(buf[4*r:], s.Mins[b*Rows+r])
 		}
-		h := mix(hashBytes(buf[:]) ^ uint64(b))
-		// The band's index, then 48 bits of the hash: chance
-		// collisions between bands of unrelated texts are then rarer
-		// than true agreements by many orders of magnitude.
-		out[b] = strconv.FormatUint(uint64(b), 36) + ":" + strconv.FormatUint(h>>16, 36)
+		out[b] = mix(hashBytes(buf[:]) ^ uint64(b))
 	}
 	return out
 }
