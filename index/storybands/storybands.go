@@ -539,27 +539,6 @@ func (r *run) close() error {
 	return err
 }
 
-// Size is the bytes the store's files hold.
-func (s *Store) Size() int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	size := s.idsSize + int64(s.buffered)*entrySize
-	for _, r := range s.runs {
-		size += int64(r.n) * entrySize
-	}
-	return size
-}
-
-// Sync makes what was added durable.
-func (s *Store) Sync() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.ids == nil {
-		return nil
-	}
-	return errors.Join(s.ids.Sync(), s.log.Sync())
-}
-
 // Close syncs and closes the store.
 func (s *Store) Close() error {
 	s.mu.Lock()
