@@ -72,8 +72,19 @@ func TestBandsAgreeOnSimilarTexts(t *testing.T) {
 		t.Errorf("%d bands, want %d", len(a.Bands()), Bands)
 	}
 	short := Sign("خبر قصير")
-	if short.Comparable() || short.Bands() != nil {
+	if short.Comparable() || short.Bands() != nil || short.BandHashes() != nil {
 		t.Errorf("a two-word text has bands")
+	}
+	// The hashes an index of bands keeps agree where the band terms do.
+	ah, bh, ch := a.BandHashes(), b.BandHashes(), c.BandHashes()
+	ab, bb, cb := a.Bands(), b.Bands(), c.Bands()
+	if len(ah) != Bands {
+		t.Fatalf("%d band hashes, want %d", len(ah), Bands)
+	}
+	for i := range ah {
+		if (ah[i] == bh[i]) != (ab[i] == bb[i]) || (ah[i] == ch[i]) != (ab[i] == cb[i]) {
+			t.Errorf("band %d: the hashes and the terms disagree on which texts share it", i)
+		}
 	}
 }
 
