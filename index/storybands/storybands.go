@@ -247,29 +247,36 @@ func (s *Store) Lookup(hashes []uint32, limit int) ([]string, error) {
 	}
 	seen := map[uint32]bool{}
 	var refs []uint32
+	var newest []uint32
 	for _, h := range hs {
 		if limit > 0 && len(refs) >= limit {
 			break
 		}
-		taken := 0
-		take := func(ref uint32) bool {
-			if !seen[ref] {
+		// The newest MaxPerBand of each source (the buffer, each run),
+		// then of them all: IDs are appended, so the largest offsets
+		// are the articles added last, in whichever run they are.
+		newest = newest[:0]
+		buf := s.buffer[h]
+		for i := len(buf) - 1; i >= 0 && len(buf)-i <= MaxPerBand; i-- {
+			newest = append(newest, buf[i])
+		}
+		for _, r := range s.runs {
+			n := 0
+			_, err := r.each(h, func(ref uint32) bool {
+				newest = append(newest, ref)
+				n++
+				return n < MaxPerBand
+			})
+			if err != nil {
+				return nil, fmt.Errorf("story bands: %w", err)
+			}
+		}
+		slices.Sort(newest)
+		newest = slices.Compact(newest)
+		for i, taken := len(newest)-1, 0; i >= 0 && taken < MaxPerBand && (limit <= 0 || len(refs) < limit); i, taken = i-1, taken+1 {
+			if ref := newest[i]; !seen[ref] {
 				seen[ref] = true
 				refs = append(refs, ref)
-			}
-			taken++
-			return taken < MaxPerBand && (limit <= 0 || len(refs) < limit)
-		}
-		// Newest first: the buffer, then the runs from the newest.
-		more := true
-		buf := s.buffer[h]
-		for i := len(buf) - 1; i >= 0 && more; i-- {
-			more = take(buf[i])
-		}
-		for i := len(s.runs) - 1; i >= 0 && more; i-- {
-			var err error
-			if more, err = s.runs[i].each(h, take); err != nil {
-				return nil, fmt.Errorf("story bands: %w", err)
 			}
 		}
 	}

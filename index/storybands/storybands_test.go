@@ -88,23 +88,34 @@ func TestLookupAcrossBufferRunsAndRestarts(t *testing.T) {
 // articles share brings at most MaxPerBand of them, the newest first,
 // and a look-up at most its limit.
 func TestLookupPrefersTheNewestAndStopsAtTheLimits(t *testing.T) {
-	s := openStore(t, t.TempDir(), 100)
-	defer s.Close()
+	dir := t.TempDir()
+	s := openStore(t, dir, 100)
 	const n = 3 * MaxPerBand
 	for i := 0; i < n; i++ {
 		if err := s.Add([]Article{{ID: fmt.Sprintf("a%03d", i), Hashes: hashesOf(i, true)}}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	got := lookup(t, s, 0, 7)
-	if len(got) != MaxPerBand {
-		t.Fatalf("the shared hash found %d articles, want %d", len(got), MaxPerBand)
-	}
-	for k, id := range got {
-		if want := fmt.Sprintf("a%03d", n-1-k); id != want {
-			t.Fatalf("article %d found is %s, want %s (newest first)", k, id, want)
+	newestFirst := func(s *Store) {
+		t.Helper()
+		got := lookup(t, s, 0, 7)
+		if len(got) != MaxPerBand {
+			t.Fatalf("the shared hash found %d articles, want %d", len(got), MaxPerBand)
+		}
+		for k, id := range got {
+			if want := fmt.Sprintf("a%03d", n-1-k); id != want {
+				t.Fatalf("article %d found is %s, want %s (newest first)", k, id, want)
+			}
 		}
 	}
+	newestFirst(s)
+	// And again from the files alone.
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, dir, 100)
+	defer s.Close()
+	newestFirst(s)
 	if got := lookup(t, s, 10, 7, 1000); len(got) != 10 {
 		t.Errorf("a look-up limited to 10 found %d", len(got))
 	}
