@@ -320,6 +320,13 @@ func (e *Engine) Search(ctx context.Context, req Request) (*Result, error) {
 		}
 		return nil, searchError(ctx, err)
 	}
+	// The total may be counted on the index of a moment before the hits
+	// were found (the facets and the page are read at once, each from
+	// its own readers): while articles are written, the page can hold
+	// one the count did not see yet. The hits found are matches.
+	if seen := uint64(from + len(res.Hits)); stories == nil && res.Total < seen {
+		res.Total = seen
+	}
 
 	out := &Result{
 		Query:         req.Query,
