@@ -74,16 +74,20 @@ func decodeStoryRecord(s string) (story.Signature, time.Time, error) {
 // has failed).
 func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[int]*story.Member, func(), error) {
 	out := make(map[int]*story.Member, len(idx))
+	hashes := make(map[int][]uint32, len(idx)) // what the band store keeps
+	var all []uint32
 	for _, i := range idx {
 		a := &docs[i].Article
 		m := &story.Member{ID: a.ID, Sig: story.SignArticle(a.Title, a.Body), Published: a.Published}
 		m.Bands = m.Sig.Bands()
 		out[i] = m
+		hashes[i] = m.Sig.BandHashes()
+		all = append(all, hashes[i]...)
 	}
 	sw := ix.stories
 	sw.mu.Lock()
 	defer sw.mu.Unlock()
-	indexed, err := ix.storyCandidates(ctx, out)
+	indexed, err := ix.storyCandidates(ctx, all, len(out))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -107,7 +111,7 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 		if m.Sig.Comparable() {
 			sw.pending.Add(*m)
 			added = append(added, *m)
-			keep = append(keep, storybands.Article{ID: m.ID, Hashes: m.Sig.BandHashes()})
+			keep = append(keep, storybands.Article{ID: m.ID, Hashes: hashes[i]})
 		}
 	}
 	// The bands are kept before the batch is written: should the write
@@ -121,18 +125,14 @@ func (ix *Index) assignStories(ctx context.Context, docs []Doc, idx []int) (map[
 }
 
 // storyCandidates looks up, in the band store, the articles that share
-// a band with any of the signatures, and reads their stories and
+// any of the band hashes of n articles, and reads their stories and
 // signatures from the index in one query, as a table.
-func (ix *Index) storyCandidates(ctx context.Context, stories map[int]*story.Member) (*story.Table, error) {
+func (ix *Index) storyCandidates(ctx context.Context, hashes []uint32, n int) (*story.Table, error) {
 	tab := story.NewTable()
-	var hashes []uint32
-	for _, s := range stories {
-		hashes = append(hashes, s.Sig.BandHashes()...)
-	}
 	if len(hashes) == 0 {
 		return tab, nil
 	}
-	ids, err := ix.bands.Lookup(hashes, maxStoryCandidates*len(stories))
+	ids, err := ix.bands.Lookup(hashes, maxStoryCandidates*n)
 	if err != nil {
 		return nil, fmt.Errorf("look up story candidates: %w", err)
 	}
