@@ -50,8 +50,7 @@ const (
 
 // prior is the share of articles guessed to hold t.
 func prior(t fieldTerm) float64 {
-	switch t.field {
-	case "title", "title_exact", "body", "body_exact":
+	if slices.Contains(index.TextFields, t.field) {
 		return textPrior / float64(max(1, utf8.RuneCountInString(t.term)))
 	}
 	return keywordPrior
