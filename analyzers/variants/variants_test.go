@@ -147,6 +147,27 @@ func TestMineANT(t *testing.T) {
 	}
 }
 
+// mineTexts mines a collection of texts, each a list of normalized words,
+// as an index is mined: each word counted once in each text that holds
+// it, the neighbours of the candidates counted in order.
+func mineTexts(texts [][]string) *variants.Table {
+	words := map[string]int{}
+	for _, tt := range texts {
+		seen := map[string]bool{}
+		for _, w := range tt {
+			if !seen[w] {
+				seen[w] = true
+				words[w]++
+			}
+		}
+	}
+	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
+	for _, tt := range texts {
+		ctx.Add(tt)
+	}
+	return variants.Mine(words, variants.Options{Contexts: ctx})
+}
+
 // TestMineLateSpelling: a spelling that pairs only with a rarer one,
 // which joined the group of a more common one first, joins that group.
 func TestMineLateSpelling(t *testing.T) {
@@ -163,17 +184,7 @@ func TestMineLateSpelling(t *testing.T) {
 			texts = append(texts, strings.Fields("تطبيق تيليغرام للتراسل"))
 		}
 	}
-	words := map[string]int{}
-	for _, tt := range texts {
-		for _, w := range tt {
-			words[w]++
-		}
-	}
-	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
-	for _, tt := range texts {
-		ctx.Add(tt)
-	}
-	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	tab := mineTexts(texts)
 	if !tab.Same("تيلغرام", "تيليغرام") || !tab.Same("تيلغرام", "تليغرام") {
 		g, _ := tab.Group("تليغرام")
 		t.Errorf("تيلغرام is not in the group of تليغرام and تيليغرام: %+v", g)
@@ -188,17 +199,7 @@ func TestMineDefiniteName(t *testing.T) {
 		texts = append(texts, strings.Fields("زار الوزير الدنمارك امس"), strings.Fields("زار الوزير الدانمارك امس"),
 			strings.Fields("الكتاب على الطاولة كتاب جديد"), strings.Fields("الكاتب معروف"))
 	}
-	words := map[string]int{}
-	for _, tt := range texts {
-		for _, w := range tt {
-			words[w]++
-		}
-	}
-	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
-	for _, tt := range texts {
-		ctx.Add(tt)
-	}
-	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	tab := mineTexts(texts)
 	if !tab.Same("الدنمارك", "الدانمارك") {
 		t.Errorf("الدنمارك/الدانمارك are not grouped: %+v", tab.Groups())
 	}
@@ -234,21 +235,7 @@ func TestMineEndingTwin(t *testing.T) {
 	add(8, "اعلن الوزير رسميا عن")
 	add(8, "في زياره رسميه الى")
 	add(10, "قالت المصادر الرسميه ان")
-	words := map[string]int{}
-	for _, tt := range texts {
-		seen := map[string]bool{}
-		for _, w := range tt {
-			if !seen[w] {
-				seen[w] = true
-				words[w]++
-			}
-		}
-	}
-	ctx := variants.NewContexts(variants.Candidates(words, variants.Options{}))
-	for _, tt := range texts {
-		ctx.Add(tt)
-	}
-	tab := variants.Mine(words, variants.Options{Contexts: ctx})
+	tab := mineTexts(texts)
 	for _, tc := range []struct {
 		a, b    string
 		variant bool
